@@ -1,0 +1,1 @@
+"""The wellplaced directory: offers, needs, matching and the anonymised unmet-needs log."""

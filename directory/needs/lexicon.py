@@ -1,0 +1,77 @@
+"""Loads the need lexicons: one TOML data file per language in ``lexicons/``."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from directory.needs import Need
+from directory.text import normalise, tokens
+
+LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
+
+# Pseudo-sections that are not needs.
+SMALL_TALK = "small_talk"
+KNOWN_WORDS = "known_words"
+
+
+class Strength(StrEnum):
+    STRONG = "strong"
+    WEAK = "weak"
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One lexicon entry, already normalised into tokens."""
+
+    tokens: tuple[str, ...]
+    label: str  # a Need value, or SMALL_TALK
+    strength: Strength
+    language: str
+    prefix: bool  # the last token matches any word it begins
+
+    @property
+    def joined(self) -> str:
+        return "".join(self.tokens)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    terms: tuple[Term, ...]
+    known_words: frozenset[str]
+
+    @property
+    def languages(self) -> frozenset[str]:
+        return frozenset(term.language for term in self.terms)
+
+
+def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
+    """Read every ``*.toml`` lexicon; a malformed file fails loudly, naming itself."""
+    terms: list[Term] = []
+    known: set[str] = set()
+    for path in sorted(directory.glob("*.toml")):
+        with path.open("rb") as file:
+            data = tomllib.load(file)
+        language = data.get("language") or path.stem
+        for section, body in data.items():
+            if section == "language":
+                continue
+            if section == KNOWN_WORDS:
+                known.update(token for word in body["words"] for token in tokens(normalise(word)))
+                continue
+            if section != SMALL_TALK and section not in Need.__members__.values():
+                raise ValueError(f"{path.name}: [{section}] is not a need id")
+            for strength in Strength:
+                for raw in body.get(strength.value, []):
+                    terms.append(_term(raw, section, strength, language, path))
+    return Lexicon(terms=tuple(terms), known_words=frozenset(known))
+
+
+def _term(raw: str, label: str, strength: Strength, language: str, path: Path) -> Term:
+    prefix = raw.endswith("*")
+    words = tuple(tokens(normalise(raw.rstrip("*"))))
+    if not words:
+        raise ValueError(f"{path.name}: [{label}] has an empty term {raw!r}")
+    return Term(words, label, strength, language, prefix)
