@@ -1,0 +1,1 @@
+"""The Telegram adapter of wellplaced: turns updates into directory calls and renders answers."""

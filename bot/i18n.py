@@ -1,0 +1,93 @@
+"""Translation catalogs (compiled in memory from locales/*.po at start) and the translator `t`."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from gettext import NullTranslations
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import Translations
+
+from directory.languages import RIGHT_TO_LEFT, SUPPORTED_LANGUAGES, supported_language
+
+LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
+DOMAIN = "messages"
+
+
+class Html(str):
+    """Text that is already safe Telegram HTML, so `t` passes it through unescaped."""
+
+    __slots__ = ()
+
+
+def _safe(value: Any) -> Any:
+    if isinstance(value, Html) or not isinstance(value, str):
+        return value
+    return html.escape(value, quote=False)
+
+
+@dataclass(frozen=True)
+class Translator:
+    """`t`: translates English source text into one language, escaping what it fills in.
+
+    Every `{placeholder}` value is HTML-escaped unless it is `Html`, so directory text can
+    never become markup. Numbers are left alone.
+    """
+
+    language: str
+    translations: NullTranslations
+
+    def __call__(self, message: str, /, **values: Any) -> Html:
+        text = self.translations.gettext(message)
+        return Html(text.format(**{k: _safe(v) for k, v in values.items()}) if values else text)
+
+    def plural(self, singular: str, plural: str, n: int, /, **values: Any) -> Html:
+        text = self.translations.ngettext(singular, plural, n)
+        return Html(text.format(n=n, **{k: _safe(v) for k, v in values.items()}))
+
+    def context(self, context: str, message: str, /) -> Html:
+        return Html(self.translations.pgettext(context, message))
+
+    @property
+    def right_to_left(self) -> bool:
+        return self.language in RIGHT_TO_LEFT
+
+
+class Catalogs:
+    """Every supported language's catalog, loaded once; English is the source text itself."""
+
+    def __init__(self, locales_dir: Path = LOCALES_DIR, default: str = "en") -> None:
+        self.default = default
+        self._translators: dict[str, Translator] = {}
+        for language in SUPPORTED_LANGUAGES:
+            po_file = locales_dir / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+            translations: NullTranslations = NullTranslations()
+            if po_file.exists():
+                translations = compile_catalog(po_file)
+            self._translators[language] = Translator(language, translations)
+
+    def get(self, language: str | None) -> Translator:
+        return self._translators[supported_language(language) or self.default]
+
+    def negotiate(self, *candidates: str | None) -> Translator:
+        """The first supported language among the candidates, in order; else the default."""
+        for candidate in candidates:
+            language = supported_language(candidate)
+            if language is not None:
+                return self._translators[language]
+        return self._translators[self.default]
+
+
+def compile_catalog(po_file: Path) -> Translations:
+    """Compile a .po file in memory; fuzzy entries are left out, as gettext tools do."""
+    with po_file.open("rb") as file:
+        catalog = read_po(file, locale=po_file.parent.parent.name, domain=DOMAIN)
+    buffer = BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return Translations(buffer, domain=DOMAIN)
