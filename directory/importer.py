@@ -48,8 +48,11 @@ class ImportReport:
 
 @dataclass(frozen=True)
 class ParsedFile:
+    """The valid records of a file, by row number, and the problems of the rows that were not."""
+
     partnerships: list[tuple[int, PartnershipRecord]]
     offers: list[tuple[int, OfferRecord]]
+    problems: list[RowProblem] = field(default_factory=list)
 
 
 def import_file(session: Session, path: Path, *, actor: str) -> ImportReport:
@@ -92,9 +95,7 @@ def _parse_csv(text: str) -> ParsedFile:
             row.pop(None)
             row["__extra_cells__"] = "present"
     offers, problems = _validate(OfferRecord, rows)
-    if problems:
-        raise ImportRejected(problems)
-    return ParsedFile([], offers)
+    return ParsedFile([], offers, problems)
 
 
 def _parse_json(text: str) -> ParsedFile:
@@ -114,9 +115,7 @@ def _parse_json(text: str) -> ParsedFile:
         PartnershipRecord, partnership_rows, "partnership "
     )
     offers, offer_problems = _validate(OfferRecord, offer_rows)
-    if partnership_problems or offer_problems:
-        raise ImportRejected(partnership_problems + offer_problems)
-    return ParsedFile(partnerships, offers)
+    return ParsedFile(partnerships, offers, partnership_problems + offer_problems)
 
 
 def _validate(
@@ -141,14 +140,18 @@ def _validate(
 
 
 def apply(session: Session, parsed: ParsedFile, *, actor: str) -> ImportReport:
-    """Check references across the whole file, then write it. Does not commit."""
+    """Check the whole file, references included, then write it. Does not commit."""
     known_slugs = set(session.scalars(select(Partnership.slug)))
     file_slugs = {record.slug for _, record in parsed.partnerships}
-    problems = _duplicates(parsed.offers, "offer id") + [
-        RowProblem(number, f"partnership {record.partnership!r} does not exist")
-        for number, record in parsed.offers
-        if record.partnership and record.partnership not in known_slugs | file_slugs
-    ]
+    problems = (
+        parsed.problems
+        + _duplicates(parsed.offers, "offer id")
+        + [
+            RowProblem(number, f"partnership {record.partnership!r} does not exist")
+            for number, record in parsed.offers
+            if record.partnership and record.partnership not in known_slugs | file_slugs
+        ]
+    )
     if problems:
         raise ImportRejected(sorted(problems, key=lambda p: p.row))
 

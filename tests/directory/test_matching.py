@@ -1,0 +1,144 @@
+"""What a resident's message is understood as, and which offers it gets."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy.orm import Session
+
+from directory.catalogue import Catalogue
+from directory.errors import UnknownPartnership
+from directory.matching import Status
+from directory.needs import Need
+from directory.search import find_help
+from tests.factories import add_offers, offer_record
+
+
+def needs_of(catalogue: Catalogue, text: str) -> list[str]:
+    return [score.need.value for score in catalogue.detector.detect(text).needs]
+
+
+@pytest.mark.parametrize(
+    ("text", "need"),
+    [
+        ("I feel so lonely", "loneliness"),
+        ("I'm on me own all week", "loneliness"),
+        ("lonley", "loneliness"),
+        ("we need a fod bank", "food"),
+        ("nothing to eat in the house", "food"),
+        ("my flat is freezing", "warmth"),
+        ("the leccy's run out", "warmth"),
+        ("skint till payday", "money"),
+        ("feeling really anxious and low", "mental_health"),
+        ("I want to get fit", "physical_activity"),
+        ("somewhere for my kids in the holidays", "children_young_people"),
+        ("I want to learn English", "learning_skills"),
+        ("can't get a GP appointment", "health_services"),
+        ("landlord is evicting me", "housing"),
+        ("lost my job last week", "employment"),
+    ],
+)
+def test_everyday_wording_finds_the_need(catalogue: Catalogue, text: str, need: str) -> None:
+    assert need in needs_of(catalogue, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want to kill myself",
+        "i want to kil myself",
+        "thinking about sucide",
+        "I don't want to be alive anymore",
+        "there's no point going on",
+        "I've been cutting myself again",
+        "I took too many pills",
+        "he hits me when he's drunk",
+    ],
+)
+def test_crisis_wording_raises_crisis(catalogue: Catalogue, session: Session, text: str) -> None:
+    result = find_help(session, catalogue, text)
+    assert result.status is Status.CRISIS
+    assert result.crisis
+    assert result.offers[0].offer.id == "national-samaritans"
+    assert all("crisis" in ranked.offer.needs for ranked in result.offers[:3])
+
+
+def test_two_needs_in_one_message_are_both_found(catalogue: Catalogue) -> None:
+    found = needs_of(catalogue, "my flat is freezing and I can't afford the gas")
+    assert {"warmth", "money"} <= set(found)
+
+
+@pytest.mark.parametrize("text", ["hello", "thanks!", "what's the weather", "I had a lovely day"])
+def test_chit_chat_is_not_a_need(catalogue: Catalogue, session: Session, text: str) -> None:
+    result = find_help(session, catalogue, text)
+    assert result.status is Status.NOT_UNDERSTOOD
+    assert result.needs == ()
+
+
+def test_greeting_is_small_talk_but_gibberish_is_not(catalogue: Catalogue, session: Session) -> None:
+    assert find_help(session, catalogue, "hiya").small_talk
+    assert not find_help(session, catalogue, "qwzx vbnm").small_talk
+
+
+def test_weak_hint_asks_did_you_mean(catalogue: Catalogue, session: Session) -> None:
+    result = find_help(session, catalogue, "I'm bored")
+    assert result.status is Status.CLARIFY
+    assert [s.need for s in result.needs] == [Need.LONELINESS]
+    assert result.offers == ()
+
+
+def test_warm_spaces_answer_a_freezing_flat(catalogue: Catalogue, session: Session) -> None:
+    result = find_help(session, catalogue, "my flat is freezing")
+    assert result.status is Status.MATCHED
+    ids = [ranked.offer.id for ranked in result.offers]
+    assert "hava-heat-and-meet" in ids
+    assert all("warmth" in ranked.needs for ranked in result.offers)
+
+
+def test_area_offers_come_first_and_other_areas_are_left_out(
+    catalogue: Catalogue, session: Session
+) -> None:
+    result = find_help(session, catalogue, "I feel lonely", area="ewanrigg")
+    areas = [ranked.offer.partnership_slug for ranked in result.offers]
+    assert areas[0] == "ewanrigg"
+    assert set(areas) <= {"ewanrigg", None}
+
+
+def test_need_with_no_local_offer_is_a_supply_gap_with_safety_nets(
+    catalogue: Catalogue, session: Session
+) -> None:
+    # The sample Leigh partnership runs activity offers but nothing for housing.
+    result = find_help(session, catalogue, "landlord is evicting me", area="leigh-neighbours")
+    assert result.status is Status.SUPPLY_GAP
+    ids = [ranked.offer.id for ranked in result.offers]
+    assert "national-shelter-helpline" in ids or "national-citizens-advice-adviceline" in ids
+
+
+def test_unknown_area_is_refused(catalogue: Catalogue, session: Session) -> None:
+    with pytest.raises(UnknownPartnership):
+        find_help(session, catalogue, "I feel lonely", area="atlantis")
+
+
+def test_paused_offers_are_never_offered(catalogue: Catalogue, session: Session) -> None:
+    add_offers(session, offer_record(id="paused-larder", needs=["food"], status="paused"))
+    result = find_help(session, catalogue, "food bank", limit=100)
+    assert "paused-larder" not in [ranked.offer.id for ranked in result.offers]
+
+
+def test_a_new_offer_is_found_without_restarting(catalogue: Catalogue, session: Session) -> None:
+    find_help(session, catalogue, "food bank")
+    add_offers(session, offer_record(id="new-larder", needs=["food"], name="New larder"))
+    result = find_help(session, catalogue, "food bank", limit=100)
+    assert "new-larder" in [ranked.offer.id for ranked in result.offers]
+
+
+def test_results_are_in_a_stable_order(catalogue: Catalogue, session: Session) -> None:
+    first = find_help(session, catalogue, "lonely and skint").to_contract()
+    again = find_help(session, catalogue, "lonely and skint").to_contract()
+    assert first == again
+
+
+def test_contract_shape(catalogue: Catalogue, session: Session) -> None:
+    contract = find_help(session, catalogue, "my flat is freezing").to_contract()
+    assert set(contract) == {"status", "crisis", "language", "needs", "offers"}
+    assert contract["needs"][0] == {"id": "warmth", "confidence": pytest.approx(0.9, abs=0.1)}
+    assert set(contract["offers"][0]) == {"id", "name", "score", "needs"}
