@@ -315,6 +315,5 @@ def _crisis_result(
     crisis_ids = {r.offer.id for r in lines}
     extra = [r for r in index.rank(others, area) if r.offer.id not in crisis_ids] if others else []
     needs = (NeedScore(Need.CRISIS, 1.0), *detection.needs)
-    return MatchResult(
-        Status.CRISIS, language, needs, tuple((lines + extra)[: max(limit, len(lines))])
-    )
+    # Every crisis line is kept; other needs add up to `limit` offers after them.
+    return MatchResult(Status.CRISIS, language, needs, tuple(lines + extra[:limit]))

@@ -15,8 +15,16 @@ def program_env(**overrides: str) -> dict[str, str]:
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "BOT_TOKEN", "BOT_API_BASE_URL", "SUPERADMIN_IDS",
-                       "DEFAULT_LANGUAGE", "TIMEZONE", "PSEUDONYM_KEY"}
+        if key
+        not in {
+            "DATABASE_URL",
+            "BOT_TOKEN",
+            "BOT_API_BASE_URL",
+            "SUPERADMIN_IDS",
+            "DEFAULT_LANGUAGE",
+            "TIMEZONE",
+            "PSEUDONYM_KEY",
+        }
     }
     env.update(overrides)
     return env

@@ -1,4 +1,4 @@
-"""The schema comes only from Alembic, upgrades fresh SQLite and PostgreSQL, and matches the models."""
+"""The schema comes only from Alembic, upgrades fresh SQLite and PostgreSQL, matches the models."""
 
 from __future__ import annotations
 
@@ -67,12 +67,22 @@ def test_directory_cli_on_postgres(postgres_url: str, tmp_path: Path) -> None:
     for command in (["migrate"], ["seed"], ["seed"]):
         done = run("directory", *command, cwd=tmp_path, DATABASE_URL=postgres_url)
         assert done.returncode == 0, done.stderr
-    done = run("directory", "match", "--json", "my flat is freezing", cwd=tmp_path,
-               DATABASE_URL=postgres_url)
+    done = run(
+        "directory",
+        "match",
+        "--json",
+        "my flat is freezing",
+        cwd=tmp_path,
+        DATABASE_URL=postgres_url,
+    )
     contract = json.loads(done.stdout)
     assert contract["status"] == "matched" and contract["needs"][0]["id"] == "warmth"
     exported = tmp_path / "directory.json"
-    assert run("directory", "export", str(exported), cwd=tmp_path,
-               DATABASE_URL=postgres_url).returncode == 0
+    assert (
+        run(
+            "directory", "export", str(exported), cwd=tmp_path, DATABASE_URL=postgres_url
+        ).returncode
+        == 0
+    )
     again = run("directory", "import", str(exported), cwd=tmp_path, DATABASE_URL=postgres_url)
     assert "0 offers added, 0 updated" in again.stdout

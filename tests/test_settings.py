@@ -9,8 +9,14 @@ from directory.settings import DEFAULT_DATABASE_URL, load_settings
 
 
 def build(monkeypatch: pytest.MonkeyPatch, **env: str) -> BotSettings:
-    for name in ("DATABASE_URL", "BOT_TOKEN", "SUPERADMIN_IDS", "BOT_API_BASE_URL", "TIMEZONE",
-                 "DEFAULT_LANGUAGE"):
+    for name in (
+        "DATABASE_URL",
+        "BOT_TOKEN",
+        "SUPERADMIN_IDS",
+        "BOT_API_BASE_URL",
+        "TIMEZONE",
+        "DEFAULT_LANGUAGE",
+    ):
         monkeypatch.delenv(name, raising=False)
     for name, value in env.items():
         monkeypatch.setenv(name, value)
@@ -34,7 +40,7 @@ def test_self_hosted_bot_api_derives_the_file_url(monkeypatch: pytest.MonkeyPatc
 
 
 def test_superadmins_are_comma_separated_ids(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert build(monkeypatch, SUPERADMIN_IDS="12, 34").SUPERADMIN_IDS == {12, 34}
+    assert {12, 34} == build(monkeypatch, SUPERADMIN_IDS="12, 34").SUPERADMIN_IDS
 
 
 def test_hosting_platform_postgres_urls_are_accepted(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -45,7 +51,11 @@ def test_hosting_platform_postgres_urls_are_accepted(monkeypatch: pytest.MonkeyP
 @pytest.mark.parametrize(
     ("name", "value", "line"),
     [
-        ("SUPERADMIN_IDS", "12,bob", "wellplaced: setting SUPERADMIN_IDS must be Telegram user ids"),
+        (
+            "SUPERADMIN_IDS",
+            "12,bob",
+            "wellplaced: setting SUPERADMIN_IDS must be Telegram user ids",
+        ),
         ("TIMEZONE", "Mars/Olympus", "wellplaced: setting TIMEZONE must be an IANA time zone"),
         ("DEFAULT_LANGUAGE", "xx", "wellplaced: setting DEFAULT_LANGUAGE must be one of"),
         ("BOT_TOKEN", "not-a-token", "wellplaced: setting BOT_TOKEN does not look like a token"),

@@ -20,7 +20,9 @@ def directory(*args: str, cwd: Path, database_url: str, input_text: str | None =
 
 
 def test_match_json_prints_the_contract(workdir: Path, database_url: str) -> None:
-    done = directory("match", "--json", "my flat is freezing", cwd=workdir, database_url=database_url)
+    done = directory(
+        "match", "--json", "my flat is freezing", cwd=workdir, database_url=database_url
+    )
     assert done.returncode == 0, done.stderr
     contract = json.loads(done.stdout)
     assert contract["status"] == "matched"
@@ -32,7 +34,9 @@ def test_match_json_prints_the_contract(workdir: Path, database_url: str) -> Non
 
 
 def test_match_crisis(workdir: Path, database_url: str) -> None:
-    done = directory("match", "--json", "I want to kill myself", cwd=workdir, database_url=database_url)
+    done = directory(
+        "match", "--json", "I want to kill myself", cwd=workdir, database_url=database_url
+    )
     contract = json.loads(done.stdout)
     assert contract["status"] == "crisis" and contract["crisis"] is True
     assert contract["offers"][0]["id"] == "national-samaritans"
@@ -52,8 +56,9 @@ def test_batch_matches_a_thousand_lines_in_one_process(workdir: Path, database_u
 
 def test_batch_lines_may_carry_their_own_area(workdir: Path, database_url: str) -> None:
     line = json.dumps({"text": "I feel lonely", "area": "ewanrigg"})
-    done = directory("match", "--batch", "-", cwd=workdir, database_url=database_url,
-                     input_text=line + "\n")
+    done = directory(
+        "match", "--batch", "-", cwd=workdir, database_url=database_url, input_text=line + "\n"
+    )
     [result] = [json.loads(line) for line in done.stdout.splitlines()]
     assert result["offers"][0]["id"].startswith("ewanrigg-")
 
@@ -66,7 +71,9 @@ def test_unknown_area_is_one_clear_line(workdir: Path, database_url: str) -> Non
 
 def test_import_reports_bad_rows_and_exit_code(workdir: Path, database_url: str) -> None:
     exported = workdir / "directory.csv"
-    assert directory("export", str(exported), cwd=workdir, database_url=database_url).returncode == 0
+    assert (
+        directory("export", str(exported), cwd=workdir, database_url=database_url).returncode == 0
+    )
     lines = exported.read_text(encoding="utf-8").splitlines()
     lines[2] = lines[2].replace(",active,", ",maybe,")
     exported.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -74,7 +74,9 @@ def test_chit_chat_is_not_a_need(catalogue: Catalogue, session: Session, text: s
     assert result.needs == ()
 
 
-def test_greeting_is_small_talk_but_gibberish_is_not(catalogue: Catalogue, session: Session) -> None:
+def test_greeting_is_small_talk_but_gibberish_is_not(
+    catalogue: Catalogue, session: Session
+) -> None:
     assert find_help(session, catalogue, "hiya").small_talk
     assert not find_help(session, catalogue, "qwzx vbnm").small_talk
 

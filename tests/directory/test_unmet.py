@@ -9,8 +9,8 @@ from sqlalchemy.orm import Session
 
 from directory.catalogue import Catalogue
 from directory.models import Partnership, UnmetNeed, UnmetReason
-from directory.search import find_help, find_offers_for_need
 from directory.needs import Need
+from directory.search import find_help, find_offers_for_need
 
 NOW = datetime(2026, 11, 23, 14, 37, 12, tzinfo=UTC)
 
@@ -44,7 +44,9 @@ def test_not_understood_is_logged_but_small_talk_and_matches_are_not(
     assert event.needs == []
 
 
-def test_a_topic_button_with_no_local_offer_is_logged(catalogue: Catalogue, session: Session) -> None:
+def test_a_topic_button_with_no_local_offer_is_logged(
+    catalogue: Catalogue, session: Session
+) -> None:
     find_offers_for_need(session, catalogue, Need.HOUSING, area="leigh-neighbours", now=NOW)
     assert [e.reason for e in events(session)] == [UnmetReason.SUPPLY_GAP]
 

@@ -1,0 +1,66 @@
+"""A bot wired to a recording, offline Bot API: drive it with updates, read what it sent."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from telegram import Update
+
+from bot.app import BotApplication, build_application
+from bot.context import Deps
+from bot.offline_api import ApiCall, OfflineRequest, button_update, private_user, text_update
+
+
+class BotHarness:
+    def __init__(self, deps: Deps) -> None:
+        self.request = OfflineRequest()
+        self.application: BotApplication = build_application(deps, request=self.request)
+
+    async def __aenter__(self) -> BotHarness:
+        await self.application.initialize()
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.application.shutdown()
+
+    @property
+    def calls(self) -> list[ApiCall]:
+        return self.request.api.calls
+
+    async def process(self, update: dict[str, Any]) -> list[ApiCall]:
+        """Feed one update; return the Bot API calls the bot made in answer."""
+        before = len(self.calls)
+        await self.application.process_update(Update.de_json(update, self.application.bot))
+        return self.calls[before:]
+
+    async def send(
+        self, text: str, *, user_id: int = 1001, language: str | None = "en"
+    ) -> list[ApiCall]:
+        return await self.process(text_update(text, private_user(user_id, language)))
+
+    async def press(
+        self,
+        data: str,
+        message: dict[str, Any],
+        *,
+        user_id: int = 1001,
+        language: str | None = "en",
+    ) -> list[ApiCall]:
+        return await self.process(button_update(data, private_user(user_id, language), message))
+
+
+def messages(calls: list[ApiCall]) -> list[ApiCall]:
+    return [call for call in calls if call.method == "sendMessage"]
+
+
+def texts(calls: list[ApiCall]) -> list[str]:
+    return [str(call.params["text"]) for call in messages(calls)]
+
+
+def buttons(call: ApiCall) -> list[dict[str, str]]:
+    markup = call.params.get("reply_markup")
+    if not markup:
+        return []
+    data = json.loads(markup) if isinstance(markup, str) else markup
+    return [button for row in data["inline_keyboard"] for button in row]
