@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import secrets
 import threading
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, selectinload
 
+from directory.errors import SchemaNotReady
 from directory.matching import NeedDetector, OfferIndex
 from directory.models import InstanceState, Offer, OfferStatus, Partnership
 from directory.needs.lexicon import load_lexicon
@@ -17,14 +17,12 @@ _STATE_ID = 1
 
 
 def instance_state(session: Session) -> InstanceState:
-    """The shared state row, created on first use."""
+    """The shared state row, which the initial migration creates."""
     state = session.get(InstanceState, _STATE_ID)
     if state is None:
-        state = InstanceState(
-            id=_STATE_ID, directory_version=0, pseudonym_key=secrets.token_hex(32)
+        raise SchemaNotReady(
+            "the database has no instance state: run `python -m directory migrate`"
         )
-        session.add(state)
-        session.flush()
     return state
 
 
@@ -37,7 +35,6 @@ def directory_version(session: Session) -> int:
 
 def mark_directory_changed(session: Session) -> None:
     """Tell every worker (through the database) that its match index is out of date."""
-    instance_state(session)
     session.execute(
         update(InstanceState)
         .where(InstanceState.id == _STATE_ID)
