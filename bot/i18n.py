@@ -25,18 +25,21 @@ class Html(str):
     __slots__ = ()
 
 
-def _safe(value: Any) -> Any:
-    if isinstance(value, Html) or not isinstance(value, str):
-        return value
-    return html.escape(value, quote=False)
+# Unicode isolates keep Latin names, numbers and links in order inside right-to-left text.
+FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2068", "\u2069"
+
+
+def isolate(text: str) -> str:
+    return f"{FIRST_STRONG_ISOLATE}{text}{POP_DIRECTIONAL_ISOLATE}"
 
 
 @dataclass(frozen=True)
 class Translator:
-    """`t`: translates English source text into one language, escaping what it fills in.
+    """`t`: translates English source text into one language, making what it fills in safe.
 
-    Every `{placeholder}` value is HTML-escaped unless it is `Html`, so directory text can
-    never become markup. Numbers are left alone.
+    Every `{placeholder}` value that is not already `Html` is HTML-escaped, so directory
+    text can never become markup, and in right-to-left languages it is isolated, so that a
+    phone number or an English name keeps its order inside Arabic or Urdu text.
     """
 
     language: str
@@ -44,11 +47,20 @@ class Translator:
 
     def __call__(self, message: str, /, **values: Any) -> Html:
         text = self.translations.gettext(message)
-        return Html(text.format(**{k: _safe(v) for k, v in values.items()}) if values else text)
+        return Html(text.format(**self._safe(values)) if values else text)
 
     def plural(self, singular: str, plural: str, n: int, /, **values: Any) -> Html:
         text = self.translations.ngettext(singular, plural, n)
-        return Html(text.format(n=n, **{k: _safe(v) for k, v in values.items()}))
+        return Html(text.format(**self._safe({"n": n, **values})))
+
+    def _safe(self, values: dict[str, Any]) -> dict[str, Any]:
+        return {name: self._safe_value(value) for name, value in values.items()}
+
+    def _safe_value(self, value: Any) -> Any:
+        if isinstance(value, Html):
+            return value
+        text = html.escape(str(value), quote=False)
+        return isolate(text) if self.right_to_left else text
 
     def context(self, context: str, message: str, /) -> Html:
         return Html(self.translations.pgettext(context, message))

@@ -6,13 +6,11 @@ import html
 
 from babel.dates import format_date
 
-from bot.i18n import Html, Translator
+from bot.i18n import Html, Translator, isolate
 from directory.summaries import OfferSummary
 
 # Keeps a card well inside one message, whatever the directory holds.
 _LIMITS = {"description": 600, "access": 400, "default": 250}
-# Unicode isolates keep Latin names, numbers and links in order inside right-to-left text.
-_FIRST_STRONG_ISOLATE, _POP_ISOLATE = "\u2068", "\u2069"
 
 
 def clip(text: str, limit: int) -> str:
@@ -24,7 +22,7 @@ def field(t: Translator, value: str, limit: int = _LIMITS["default"]) -> Html:
     """A directory value made safe for HTML, isolated when the reader's text runs right to left."""
     escaped = html.escape(clip(value, limit), quote=False)
     if t.right_to_left:
-        escaped = f"{_FIRST_STRONG_ISOLATE}{escaped}{_POP_ISOLATE}"
+        escaped = isolate(escaped)
     return Html(escaped)
 
 

@@ -14,6 +14,14 @@ from directory.needs import MENU_NEEDS, NEED_NAMES, Need
 # Cards in one answer: few enough to read on a small phone.
 CARDS_SHOWN = 3
 
+# Crisis and safety-net numbers: placeholders in every message, so no translation can alter them.
+EMERGENCY = "999"
+SAMARITANS = "116 123"
+NHS_111 = "NHS 111"
+SHOUT_WORD, SHOUT_NUMBER = "SHOUT", "85258"
+CHILDLINE = "0800 1111"
+DOMESTIC_ABUSE_HELPLINE = "0808 2000 247"
+
 
 def need_name(t: Translator, need: Need) -> Html:
     return t(NEED_NAMES[need])
@@ -35,7 +43,10 @@ def welcome(t: Translator) -> Reply:
                 "near you: company, food, keeping warm, money worries, feeling low and more."
             ),
             t("Tell me in your own words what you need, in any language, or pick a topic below."),
-            t("If you are in danger or might hurt yourself, call 999 now."),
+            t(
+                "If you are in danger or might hurt yourself, call {emergency} now.",
+                emergency=EMERGENCY,
+            ),
         ]
     )
     return Reply(text, need_menu(t))
@@ -69,22 +80,22 @@ def crisis_block(t: Translator) -> str:
         ),
         t(
             "If you are in danger, or have taken something, call <b>{number}</b> now.",
-            number=Html("999"),
+            number=EMERGENCY,
         ),
-        t("• Samaritans: call <b>{number}</b> free, any time.", number=Html("116 123")),
+        t("• Samaritans: call <b>{number}</b> free, any time.", number=SAMARITANS),
         t(
             "• Text <b>{word}</b> to <b>{number}</b> to talk by text.",
-            word=Html("SHOUT"),
-            number=Html("85258"),
+            word=SHOUT_WORD,
+            number=SHOUT_NUMBER,
         ),
         t(
             "• NHS 111: call <b>{number}</b> and choose option 2 for urgent mental health help.",
-            number=Html("111"),
+            number="111",
         ),
-        t("• Under 19: Childline on <b>{number}</b>.", number=Html("0800 1111")),
+        t("• Under 19: Childline on <b>{number}</b>.", number=CHILDLINE),
         t(
             "• Domestic abuse: the National Domestic Abuse Helpline on <b>{number}</b>, any time.",
-            number=Html("0808 2000 247"),
+            number=DOMESTIC_ABUSE_HELPLINE,
         ),
     ]
     return "\n".join(lines)
@@ -92,8 +103,10 @@ def crisis_block(t: Translator) -> str:
 
 def safety_line(t: Translator) -> str:
     return t(
-        "<i>If things feel too much: NHS 111 (option 2) or Samaritans on 116 123, free, "
-        "any time.</i>"
+        "<i>If things feel too much: {nhs} (option 2) or Samaritans on {samaritans}, free, "
+        "any time.</i>",
+        nhs=NHS_111,
+        samaritans=SAMARITANS,
     )
 
 
@@ -159,8 +172,10 @@ def _needs_list(t: Translator, result: MatchResult) -> Html:
 def apology(t: Translator, reference: str) -> str:
     return t(
         "Sorry, something went wrong on my side (reference {reference}). Please try again "
-        "in a moment. If you need help now, call NHS 111 or Samaritans on 116 123.",
+        "in a moment. If you need help now, call {nhs} or Samaritans on {samaritans}.",
         reference=reference,
+        nhs=NHS_111,
+        samaritans=SAMARITANS,
     )
 
 

@@ -1,0 +1,75 @@
+"""Cards as people read them: escaped, within limits, readable right to left."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.i18n import Catalogs
+from bot.render import MESSAGE_LIMIT, pack
+from bot.render.cards import offer_card
+from directory.summaries import OfferSummary
+
+
+def summary(**overrides: object) -> OfferSummary:
+    values: dict[str, object] = {
+        "id": "x",
+        "name": "Hug a Mug",
+        "description": "Tea and a chat.",
+        "organisation": "Ewanrigg",
+        "needs": ("loneliness",),
+        "partnership_slug": "ewanrigg",
+        "partnership_name": "Ewanrigg",
+        "address": "Maryport",
+        "postcode": "CA15",
+        "latitude": None,
+        "longitude": None,
+        "opening_hours": "Tu 10:00-14:00",
+        "phone": "0300 123 3393",
+        "email": None,
+        "website": "https://example.org",
+        "cost": "Free",
+        "languages": ("en",),
+        "audience": "Adults",
+        "access": "Drop in",
+        "verified_on": date(2026, 11, 1),
+        "safety_net": False,
+        "is_sample": False,
+    }
+    values.update(overrides)
+    return OfferSummary(**values)  # type: ignore[arg-type]
+
+
+def test_arabic_and_urdu_cards_isolate_latin_names_and_numbers() -> None:
+    for language in ("ar", "ur"):
+        card = offer_card(Catalogs().get(language), summary())
+        assert "\u2068Hug a Mug\u2069" in card
+        assert "\u20680300 123 3393\u2069" in card
+        assert "Where:" not in card  # labels are translated
+
+
+def test_left_to_right_cards_have_no_isolates() -> None:
+    card = offer_card(Catalogs().get("en"), summary())
+    assert "\u2068" not in card
+    assert "<b>Hug a Mug</b>" in card
+
+
+def test_card_month_is_in_the_readers_language() -> None:
+    assert "November 2026" in offer_card(Catalogs().get("en"), summary())
+    assert "listopada 2026" in offer_card(Catalogs().get("pl"), summary())
+
+
+def test_hostile_fields_are_escaped_and_long_ones_clipped() -> None:
+    card = offer_card(
+        Catalogs().get("en"),
+        summary(name="<a href='x'>Free</a>", description="word " * 2000, website='https://x/"><b>'),
+    )
+    assert "&lt;a href='x'&gt;Free&lt;/a&gt;" in card
+    assert 'href="https://x/&quot;&gt;&lt;b&gt;"' in card
+    assert len(card) < 2000
+
+
+def test_pack_never_exceeds_the_message_limit() -> None:
+    parts = ["x" * 1500] * 7
+    messages = pack(parts)
+    assert all(len(message) <= MESSAGE_LIMIT for message in messages)
+    assert "".join(messages).count("x") == 1500 * 7
