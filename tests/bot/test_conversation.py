@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.callback_data import need_button
+from bot.offline_api import private_user, text_update
 from directory.models import UnmetNeed
 from directory.needs import Need
 from tests.factories import add_offers, offer_record
@@ -138,23 +139,16 @@ async def test_directory_text_is_escaped_in_cards(
 
 
 async def test_photos_and_stickers_get_a_gentle_hint(bot: BotHarness) -> None:
-    update = {
-        "update_id": 99001,
-        "message": {
-            "message_id": 5,
-            "date": 0,
-            "chat": {"id": 1001, "type": "private"},
-            "from": {"id": 1001, "is_bot": False, "first_name": "R"},
-            "sticker": {
-                "file_id": "x",
-                "file_unique_id": "y",
-                "width": 1,
-                "height": 1,
-                "is_animated": False,
-                "is_video": False,
-                "type": "regular",
-            },
-        },
+    update = text_update("", private_user(1001))
+    del update["message"]["text"]
+    update["message"]["sticker"] = {
+        "file_id": "x",
+        "file_unique_id": "y",
+        "width": 1,
+        "height": 1,
+        "is_animated": False,
+        "is_video": False,
+        "type": "regular",
     }
     [reply] = messages(await bot.process(update))
     assert "only read text" in reply.params["text"]
@@ -166,16 +160,8 @@ async def test_unknown_command_is_explained(bot: BotHarness) -> None:
 
 
 async def test_group_chats_are_ignored(bot: BotHarness) -> None:
-    update = {
-        "update_id": 99002,
-        "message": {
-            "message_id": 6,
-            "date": 0,
-            "chat": {"id": -100, "type": "group", "title": "g"},
-            "from": {"id": 1001, "is_bot": False, "first_name": "R"},
-            "text": "I feel lonely",
-        },
-    }
+    update = text_update("I feel lonely", private_user(1001))
+    update["message"]["chat"] = {"id": -100, "type": "group", "title": "Neighbours"}
     assert messages(await bot.process(update)) == []
 
 
