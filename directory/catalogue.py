@@ -76,7 +76,9 @@ class Catalogue:
         ).all()
         partnerships = session.scalars(select(Partnership).order_by(Partnership.slug)).all()
         with self._lock:
-            self._index = OfferIndex(tuple(OfferSummary.of(offer) for offer in offers))
+            self._index = OfferIndex(
+                tuple(OfferSummary.of(offer) for offer in offers), self.detector
+            )
             self._partnerships = {
                 p.slug: PartnershipSummary(p.slug, p.name, tuple(p.postcode_districts))
                 for p in partnerships

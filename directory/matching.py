@@ -222,20 +222,28 @@ class OfferIndex:
     """The active offers, indexed by need, for ranking without a database round trip."""
 
     offers: tuple[OfferSummary, ...]
+    # Reads each offer's own name and description, to see which of its needs it is about.
+    detector: NeedDetector | None = None
     by_need: dict[str, list[OfferSummary]] = field(init=False)
+    emphasis: dict[str, dict[str, float]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.by_need = defaultdict(list)
+        self.emphasis = {}
         for offer in self.offers:
             for need in offer.needs:
                 self.by_need[need].append(offer)
+            if self.detector is not None:
+                found = self.detector.detect(f"{offer.name}. {offer.description}").needs
+                self.emphasis[offer.id] = {s.need.value: s.confidence for s in found}
 
     @property
     def safety_nets(self) -> list[OfferSummary]:
         return sorted((o for o in self.offers if o.safety_net), key=lambda o: (o.name, o.id))
 
     def rank(self, needs: Mapping[str, float], area: str | None) -> list[RankedOffer]:
-        """Offers meeting any of the needs: by how much of the need they meet, then by area.
+        """Offers meeting any of the needs: by how much of the need they meet, then by how
+        plainly their own description is about it, then by area.
 
         Within an area, offers from other areas are left out; national offers always count.
         """
@@ -251,8 +259,11 @@ class OfferIndex:
         for offer_id, offer_needs in met.items():
             offer = by_id[offer_id]
             coverage = sum(needs[need] for need in offer_needs) / total
+            emphasis = self.emphasis.get(offer_id, {})
+            focus = sum(needs[need] * emphasis.get(need, 0.0) for need in offer_needs) / total
             place = 0.2 if area is not None and offer.partnership_slug == area else 0.1
-            ranked.append(RankedOffer(offer, 0.8 * coverage + place, tuple(sorted(offer_needs))))
+            score = 0.7 * coverage + 0.1 * focus + place
+            ranked.append(RankedOffer(offer, score, tuple(sorted(offer_needs))))
         ranked.sort(key=lambda r: (-r.score, r.offer.is_national, r.offer.name, r.offer.id))
         return ranked
 

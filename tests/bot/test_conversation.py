@@ -126,7 +126,7 @@ async def test_directory_text_is_escaped_in_cards(
             offer_record(
                 id="hostile",
                 name="<b>Free</b> & <script>x</script>",
-                description="Long " * 400,
+                description="Help to find a job. " + "Long " * 390,
                 needs=["employment"],
                 website='https://example.org/?a="><i>',
             ),
