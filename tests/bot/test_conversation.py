@@ -121,6 +121,8 @@ async def test_directory_text_is_escaped_in_cards(
     bot: BotHarness, sessions: sessionmaker[Session]
 ) -> None:
     with sessions.begin() as session:
+        for offer_id in _offers_for(session, "employment"):
+            add_offers(session, _paused_copy(session, offer_id))
         add_offers(
             session,
             offer_record(
