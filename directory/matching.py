@@ -7,6 +7,7 @@ of the active offers that meet the needs found.
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from typing import Any
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
+from Stemmer import Stemmer
 
 from directory.needs import Need
 from directory.needs.lexicon import SMALL_TALK, Lexicon, Strength, Term
@@ -109,11 +111,32 @@ class _Hit:
         return weight * FUZZY_DISCOUNT if self.fuzzy else weight
 
 
+# Languages with a Snowball stemmer, so that "freezing" finds "freeze" and "jedzenia" "jedzenie".
+STEMMER_NAMES = {
+    "en": "english",
+    "pl": "polish",
+    "ro": "romanian",
+    "ar": "arabic",
+    "pt": "portuguese",
+    "es": "spanish",
+}
+
+
+class _Stemmers(threading.local):
+    """One set of stemmers per thread: a Snowball stemmer must not be shared between threads."""
+
+    def __init__(self) -> None:
+        self.by_language = {code: Stemmer(name) for code, name in STEMMER_NAMES.items()}
+
+
 class NeedDetector:
     """Finds needs and crisis in a message, using indexes built once from a lexicon."""
 
     def __init__(self, lexicon: Lexicon) -> None:
         self._known = lexicon.known_words
+        self._stemmers = _Stemmers()
+        # Per stemming language: the stem of each one-word term -> its terms.
+        self._stemmed: dict[str, dict[str, list[Term]]] = defaultdict(lambda: defaultdict(list))
         self._exact: dict[tuple[str, ...], list[Term]] = defaultdict(list)
         self._joined: dict[str, list[Term]] = defaultdict(list)
         self._prefixes: dict[int, list[Term]] = defaultdict(list)  # by number of words
@@ -127,6 +150,9 @@ class NeedDetector:
                 self._exact[term.tokens].append(term)
                 if len(term.tokens) <= MAX_JOINED_WINDOW:
                     self._joined[term.joined].append(term)
+                stemmer = self._stemmers.by_language.get(term.language)
+                if stemmer is not None and len(term.tokens) == 1:
+                    self._stemmed[term.language][stemmer.stemWord(term.tokens[0])].append(term)
         self._longest = max((len(t.tokens) for t in lexicon.terms), default=1)
         self._fuzzy_vocabulary = [word for word in self._joined if len(word) >= MIN_FUZZY_LENGTH]
         self._stems = {
@@ -152,6 +178,8 @@ class NeedDetector:
                     self._joined.get("".join(window)) if size <= MAX_JOINED_WINDOW else None
                 )
                 found = found or self._prefix_terms(window)
+                if not found and size == 1:
+                    found = self._stem_terms(window[0])
                 if found:
                     hits.extend(_Hit(term, fuzzy=False) for term in found)
                     covered[start : start + size] = [True] * size
@@ -168,6 +196,12 @@ class NeedDetector:
                     hits.extend(_Hit(term, fuzzy=True) for term in found)
                     covered[start : start + size] = [True] * size
         return hits
+
+    def _stem_terms(self, word: str) -> list[Term]:
+        found: list[Term] = []
+        for language, stems in self._stemmed.items():
+            found.extend(stems.get(self._stemmers.by_language[language].stemWord(word), ()))
+        return found
 
     def _prefix_terms(self, window: tuple[str, ...]) -> list[Term]:
         return [

@@ -9,6 +9,8 @@ import regex
 # \w in `regex` keeps combining marks inside words, so Indic and Arabic words stay whole.
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)*")
 _REPEATS = regex.compile(r"(\p{L})\1{2,}")
+# Arabic vowel marks (harakat) and the superscript alef: optional in writing, so dropped.
+_ARABIC_MARKS = regex.compile(r"[\u064B-\u065F\u0670]")
 
 # Arabic-script letters that people type interchangeably, folded to one form.
 _ARABIC_FOLDS = str.maketrans(
@@ -36,7 +38,7 @@ _ARABIC_FOLDS = str.maketrans(
 def normalise(text: str) -> str:
     """Fold text to the form every comparison uses: NFKC, casefolded, repeats squeezed."""
     folded = unicodedata.normalize("NFKC", text).casefold().translate(_ARABIC_FOLDS)
-    folded = folded.replace("’", "'")
+    folded = _ARABIC_MARKS.sub("", folded).replace("’", "'")
     return _REPEATS.sub(r"\1\1", folded)
 
 
