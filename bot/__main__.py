@@ -48,7 +48,7 @@ def make_deps(settings: BotSettings) -> Deps:
     return Deps(
         settings=settings,
         sessions=make_sessionmaker(engine),
-        catalogue=Catalogue(),
+        catalogue=Catalogue(timezone=settings.TIMEZONE),
         catalogs=Catalogs(default=settings.DEFAULT_LANGUAGE),
     )
 

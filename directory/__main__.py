@@ -50,6 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
     matching.add_argument("--area", help="partnership slug of the person's area")
     matching.add_argument("--limit", type=int, default=DEFAULT_LIMIT, help="offers to return")
     matching.add_argument(
+        "--explain", action="store_true", help="also list the lexicon terms the message matched"
+    )
+    matching.add_argument(
         "--batch",
         type=argparse.FileType("r", encoding="utf-8"),
         metavar="FILE",
@@ -100,7 +103,7 @@ def _run(args: argparse.Namespace, engine: Engine, settings: DirectorySettings) 
             print(f"exported {count} offers to {args.file}")
         elif args.command == "match":
             language = args.lang or settings.DEFAULT_LANGUAGE
-            catalogue = Catalogue()
+            catalogue = Catalogue(timezone=settings.TIMEZONE)
             if args.batch is not None:
                 for line in _batch_lines(args.batch, language, args.area):
                     result = find_help(
@@ -124,6 +127,9 @@ def _run(args: argparse.Namespace, engine: Engine, settings: DirectorySettings) 
                     record_unmet=False,
                 )
                 _print_match(result, as_json=args.json, out=sys.stdout)
+                if args.explain:
+                    for line in catalogue.detector.explain(args.text):
+                        print(f"  matched {line}")
     return 0
 
 

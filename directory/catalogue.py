@@ -8,9 +8,10 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session, selectinload
 
 from directory.errors import SchemaNotReady
-from directory.matching import NeedDetector, OfferIndex
+from directory.matching import NeedDetector
 from directory.models import InstanceState, Offer, OfferStatus, Partnership
 from directory.needs.lexicon import load_lexicon
+from directory.ranking import OfferIndex
 from directory.summaries import OfferSummary, PartnershipSummary
 
 _STATE_ID = 1
@@ -49,9 +50,10 @@ class Catalogue:
     are read only when that version has moved.
     """
 
-    def __init__(self, detector: NeedDetector | None = None) -> None:
+    def __init__(self, detector: NeedDetector | None = None, *, timezone: str = "Europe/London"):
         self.detector = detector or NeedDetector(load_lexicon())
-        self._index = OfferIndex(())
+        self.timezone = timezone
+        self._index = OfferIndex((), timezone=timezone)
         self._partnerships: dict[str, PartnershipSummary] = {}
         self._version: int | None = None
         self._lock = threading.Lock()
@@ -77,7 +79,7 @@ class Catalogue:
         partnerships = session.scalars(select(Partnership).order_by(Partnership.slug)).all()
         with self._lock:
             self._index = OfferIndex(
-                tuple(OfferSummary.of(offer) for offer in offers), self.detector
+                (OfferSummary.of(offer) for offer in offers), self.detector, timezone=self.timezone
             )
             self._partnerships = {
                 p.slug: PartnershipSummary(p.slug, p.name, tuple(p.postcode_districts))

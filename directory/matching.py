@@ -9,18 +9,18 @@ from __future__ import annotations
 
 import threading
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
 from Stemmer import Stemmer
 
+from directory.fuzzy import TypoIndex
 from directory.needs import Need
-from directory.needs.lexicon import SMALL_TALK, Lexicon, Strength, Term
-from directory.summaries import OfferSummary
+from directory.needs.lexicon import GAP_WORDS, SMALL_TALK, Lexicon, Strength, Term
+from directory.ranking import OfferIndex, Position, RankedOffer
 from directory.text import normalise, tokens
 
 STRENGTH_WEIGHT = {Strength.STRONG: 0.9, Strength.WEAK: 0.45}
@@ -31,8 +31,12 @@ MATCH_THRESHOLD = 0.6
 CLARIFY_THRESHOLD = 0.3
 # Shorter words are never matched fuzzily: one edit turns "fod" into too many real words.
 MIN_FUZZY_LENGTH = 5
+# Two words are read as one mistyped word ("fod bank") only if neither is tiny ("to use").
+MIN_SPLIT_PART = 3
 # Windows of more words than this are only matched exactly.
 MAX_JOINED_WINDOW = 3
+# Prefix terms are found by their first letters; no prefix term is shorter than this.
+PREFIX_KEY = 3
 
 
 class Status(StrEnum):
@@ -57,13 +61,7 @@ class Detection:
     needs: tuple[NeedScore, ...]  # strongest first, crisis excluded
     language: str | None  # the lexicon language that explained the message best
     small_talk: bool  # a greeting, thanks or chit-chat, and nothing else
-
-
-@dataclass(frozen=True, slots=True)
-class RankedOffer:
-    offer: OfferSummary
-    score: float
-    needs: tuple[str, ...]  # the needs of the message that this offer meets
+    words: tuple[str, ...] = ()  # the message's normalised words, for ranking
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,35 +128,58 @@ class _Stemmers(threading.local):
 
 
 class NeedDetector:
-    """Finds needs and crisis in a message, using indexes built once from a lexicon."""
+    """Finds needs and crisis in a message, using indexes built once from a lexicon.
+
+    Every lookup is a hash-table probe, so a message costs the same however many languages and
+    terms the lexicon holds.
+    """
 
     def __init__(self, lexicon: Lexicon) -> None:
         self._known = lexicon.known_words
         self._stemmers = _Stemmers()
-        # Per stemming language: the stem of each one-word term -> its terms.
-        self._stemmed: dict[str, dict[str, list[Term]]] = defaultdict(lambda: defaultdict(list))
         self._exact: dict[tuple[str, ...], list[Term]] = defaultdict(list)
         self._joined: dict[str, list[Term]] = defaultdict(list)
-        self._prefixes: dict[int, list[Term]] = defaultdict(list)  # by number of words
-        stems_by_length: dict[int, list[Term]] = defaultdict(list)
+        # Prefix terms by (the words before the last, the first letters of the last).
+        self._prefixes: dict[tuple[tuple[str, ...], str], list[Term]] = defaultdict(list)
+        self._one_word_stems: dict[str, list[Term]] = defaultdict(list)
+        self._gapped: dict[str, list[Term]] = defaultdict(list)  # by first word
+        # Per stemming language: the stem of each one-word term -> its terms.
+        self._stemmed: dict[str, dict[str, list[Term]]] = defaultdict(lambda: defaultdict(list))
         for term in lexicon.terms:
-            if term.prefix:
-                self._prefixes[len(term.tokens)].append(term)
-                if len(term.tokens) == 1 and len(term.tokens[0]) >= MIN_FUZZY_LENGTH:
-                    stems_by_length[len(term.tokens[0])].append(term)
-            else:
-                self._exact[term.tokens].append(term)
-                if len(term.tokens) <= MAX_JOINED_WINDOW:
-                    self._joined[term.joined].append(term)
-                stemmer = self._stemmers.by_language.get(term.language)
-                if stemmer is not None and len(term.tokens) == 1:
-                    self._stemmed[term.language][stemmer.stemWord(term.tokens[0])].append(term)
+            self._add(term)
+        # First words of phrases: a longer window is only worth probing if it starts with one.
+        self._phrase_starts = {t.tokens[0] for t in lexicon.terms if len(t.tokens) > 1}
         self._longest = max((len(t.tokens) for t in lexicon.terms), default=1)
-        self._fuzzy_vocabulary = [word for word in self._joined if len(word) >= MIN_FUZZY_LENGTH]
-        self._stems = {
-            length: ([term.tokens[0] for term in terms], terms)
-            for length, terms in stems_by_length.items()
-        }
+        self._typos = TypoIndex(w for w in self._joined if len(w) >= MIN_FUZZY_LENGTH)
+        self._stem_typos = TypoIndex(s for s in self._one_word_stems if len(s) >= MIN_FUZZY_LENGTH)
+        self._stem_lengths = sorted(
+            {len(s) for s in self._one_word_stems if len(s) >= MIN_FUZZY_LENGTH}
+        )
+
+    def _add(self, term: Term) -> None:
+        if term.gap_after:
+            self._gapped[term.tokens[0]].append(term)
+            return
+        if term.prefix:
+            last = term.tokens[-1]
+            self._prefixes[(term.tokens[:-1], last[:PREFIX_KEY])].append(term)
+            if len(term.tokens) == 1:
+                self._one_word_stems[last].append(term)
+            return
+        self._exact[term.tokens].append(term)
+        if len(term.tokens) <= MAX_JOINED_WINDOW:
+            self._joined[term.joined].append(term)
+        stemmer = self._stemmers.by_language.get(term.language)
+        if stemmer is not None and len(term.tokens) == 1:
+            self._stemmed[term.language][stemmer.stemWord(term.tokens[0])].append(term)
+
+    def explain(self, text: str) -> list[str]:
+        """Which lexicon terms a message matched: for people tuning a lexicon."""
+        return [
+            f"{hit.term.language} {hit.term.label} {hit.term.strength.value}"
+            f"{' (typo)' if hit.fuzzy else ''}: {' '.join(hit.term.tokens)}"
+            for hit in self._hits(tokens(normalise(text)))
+        ]
 
     def detect(self, text: str) -> Detection:
         words = tokens(normalise(text))
@@ -166,68 +187,113 @@ class NeedDetector:
         crisis = any(hit.term.label == Need.CRISIS for hit in hits)
         needs = _aggregate(hit for hit in hits if hit.term.label not in {Need.CRISIS, SMALL_TALK})
         small_talk = not crisis and not needs and any(h.term.label == SMALL_TALK for h in hits)
-        return Detection(crisis, needs, _language_of(hits), small_talk)
+        return Detection(crisis, needs, _language_of(hits), small_talk, tuple(words))
+
+    def exact_needs(self, words: list[str]) -> dict[str, float]:
+        """Needs that single words name outright: a cheap reading of an offer's own text."""
+        found: dict[str, float] = {}
+        for word in words:
+            for term in self._exact.get((word,), ()):
+                if term.label not in {Need.CRISIS, SMALL_TALK}:
+                    found[term.label] = max(
+                        found.get(term.label, 0.0), STRENGTH_WEIGHT[term.strength]
+                    )
+        return found
 
     def _hits(self, words: list[str]) -> list[_Hit]:
         hits: list[_Hit] = []
         covered = [False] * len(words)
         for size in range(min(self._longest, len(words)), 0, -1):
             for start in range(len(words) - size + 1):
+                if size > MAX_JOINED_WINDOW and words[start] not in self._phrase_starts:
+                    continue
                 window = tuple(words[start : start + size])
-                found = self._exact.get(window) or (
-                    self._joined.get("".join(window)) if size <= MAX_JOINED_WINDOW else None
-                )
-                found = found or self._prefix_terms(window)
-                if not found and size == 1:
-                    found = self._stem_terms(window[0])
+                found = self._exact_terms(window)
                 if found:
                     hits.extend(_Hit(term, fuzzy=False) for term in found)
                     covered[start : start + size] = [True] * size
+        for start, end, term in self._gapped_matches(words):
+            hits.append(_Hit(term, fuzzy=False))
+            covered[start:end] = [True] * (end - start)
         # Typos only where nothing matched exactly; a window of two catches "fod bank".
         for size in (2, 1):
             for start in range(len(words) - size + 1):
                 if any(covered[start : start + size]):
                     continue
                 window = words[start : start + size]
-                if size == 1 and window[0] in self._known:
+                if any(word in self._known or len(word) < MIN_SPLIT_PART for word in window):
                     continue
-                found = self._fuzzy_terms("".join(window), stems=size == 1)
+                # A typo of a mere hint is noise: only strong terms are matched fuzzily.
+                found = [
+                    term
+                    for term in self._fuzzy_terms("".join(window), stems=size == 1)
+                    if term.strength is Strength.STRONG
+                ]
                 if found:
                     hits.extend(_Hit(term, fuzzy=True) for term in found)
                     covered[start : start + size] = [True] * size
         return hits
 
-    def _stem_terms(self, word: str) -> list[Term]:
-        found: list[Term] = []
-        for language, stems in self._stemmed.items():
-            found.extend(stems.get(self._stemmers.by_language[language].stemWord(word), ()))
+    def _gapped_matches(self, words: list[str]) -> list[tuple[int, int, Term]]:
+        found = []
+        for start, word in enumerate(words):
+            for term in self._gapped.get(word, ()):
+                head, tail = term.tokens[: term.gap_after], term.tokens[term.gap_after :]
+                if tuple(words[start : start + len(head)]) != head:
+                    continue
+                after = start + len(head)
+                for tail_start in range(after, min(len(words), after + GAP_WORDS + 1)):
+                    window = words[tail_start : tail_start + len(tail)]
+                    if _same_words(window, tail, prefix=term.prefix):
+                        found.append((start, tail_start + len(tail), term))
+                        break
         return found
 
-    def _prefix_terms(self, window: tuple[str, ...]) -> list[Term]:
+    def _exact_terms(self, window: tuple[str, ...]) -> list[Term]:
+        found = self._exact.get(window)
+        if found:
+            return found
+        if len(window) <= MAX_JOINED_WINDOW:
+            found = self._joined.get("".join(window))
+            if found:
+                return found
+        last = window[-1]
+        found = [
+            term
+            for term in self._prefixes.get((window[:-1], last[:PREFIX_KEY]), ())
+            if last.startswith(term.tokens[-1])
+        ]
+        if found or len(window) > 1:
+            return found
         return [
             term
-            for term in self._prefixes.get(len(window), ())
-            if window[:-1] == term.tokens[:-1] and window[-1].startswith(term.tokens[-1])
+            for language, stems in self._stemmed.items()
+            for term in stems.get(self._stemmers.by_language[language].stemWord(last), ())
         ]
 
     def _fuzzy_terms(self, word: str, *, stems: bool) -> list[Term]:
         if len(word) < MIN_FUZZY_LENGTH:
             return []
-        # One edit for ordinary words, two for long ones; a transposition is one edit.
-        allowed = 1 if len(word) < 8 else 2
-        best = process.extractOne(
-            word, self._fuzzy_vocabulary, scorer=OSA.distance, score_cutoff=allowed
-        )
-        if best is not None:
-            return self._joined[best[0]]
+        closest = self._typos.closest(word)
+        if closest is not None:
+            return self._joined[closest]
         if not stems:
             return []
-        for length, (stems, terms) in self._stems.items():
-            if length <= len(word):
-                stem = process.extractOne(word[:length], stems, scorer=OSA.distance, score_cutoff=1)
-                if stem is not None:
-                    return [terms[stem[2]]]
+        for length in self._stem_lengths:
+            if length > len(word):
+                break
+            stem = self._stem_typos.closest(word[:length], edits=1)
+            if stem is not None:
+                return self._one_word_stems[stem]
         return []
+
+
+def _same_words(window: Sequence[str], term: Sequence[str], *, prefix: bool) -> bool:
+    if len(window) != len(term):
+        return False
+    if not prefix:
+        return tuple(window) == tuple(term)
+    return tuple(window[:-1]) == tuple(term[:-1]) and window[-1].startswith(term[-1])
 
 
 def _aggregate(hits: Iterable[_Hit]) -> tuple[NeedScore, ...]:
@@ -251,55 +317,13 @@ def _language_of(hits: list[_Hit]) -> str | None:
     return max(sorted(weights), key=lambda language: weights[language])
 
 
-@dataclass
-class OfferIndex:
-    """The active offers, indexed by need, for ranking without a database round trip."""
+@dataclass(frozen=True)
+class Situation:
+    """What is known about the person beyond their words: all optional."""
 
-    offers: tuple[OfferSummary, ...]
-    # Reads each offer's own name and description, to see which of its needs it is about.
-    detector: NeedDetector | None = None
-    by_need: dict[str, list[OfferSummary]] = field(init=False)
-    emphasis: dict[str, dict[str, float]] = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.by_need = defaultdict(list)
-        self.emphasis = {}
-        for offer in self.offers:
-            for need in offer.needs:
-                self.by_need[need].append(offer)
-            if self.detector is not None:
-                found = self.detector.detect(f"{offer.name}. {offer.description}").needs
-                self.emphasis[offer.id] = {s.need.value: s.confidence for s in found}
-
-    @property
-    def safety_nets(self) -> list[OfferSummary]:
-        return sorted((o for o in self.offers if o.safety_net), key=lambda o: (o.name, o.id))
-
-    def rank(self, needs: Mapping[str, float], area: str | None) -> list[RankedOffer]:
-        """Offers meeting any of the needs: by how much of the need they meet, then by how
-        plainly their own description is about it, then by area.
-
-        Within an area, offers from other areas are left out; national offers always count.
-        """
-        total = sum(needs.values()) or 1.0
-        met: dict[str, set[str]] = defaultdict(set)
-        by_id: dict[str, OfferSummary] = {}
-        for need in needs:
-            for offer in self.by_need.get(need, ()):
-                if area is None or offer.is_national or offer.partnership_slug == area:
-                    met[offer.id].add(need)
-                    by_id[offer.id] = offer
-        ranked = []
-        for offer_id, offer_needs in met.items():
-            offer = by_id[offer_id]
-            coverage = sum(needs[need] for need in offer_needs) / total
-            emphasis = self.emphasis.get(offer_id, {})
-            focus = sum(needs[need] * emphasis.get(need, 0.0) for need in offer_needs) / total
-            place = 0.2 if area is not None and offer.partnership_slug == area else 0.1
-            score = 0.7 * coverage + 0.1 * focus + place
-            ranked.append(RankedOffer(offer, score, tuple(sorted(offer_needs))))
-        ranked.sort(key=lambda r: (-r.score, r.offer.is_national, r.offer.name, r.offer.id))
-        return ranked
+    area: str | None = None  # partnership slug
+    near: Position | None = None
+    now: datetime | None = None
 
 
 def match(
@@ -307,7 +331,7 @@ def match(
     index: OfferIndex,
     text: str,
     *,
-    area: str | None = None,
+    situation: Situation = Situation(),
     language: str = "en",
     limit: int = 5,
 ) -> MatchResult:
@@ -315,34 +339,60 @@ def match(
     detection = detector.detect(text)
     reply_language = detection.language or language
     if detection.crisis:
-        return _crisis_result(index, detection, area, reply_language, limit)
+        return _crisis_result(index, detection, situation, reply_language, limit)
+    named = index.named_in(detection.words)
     understood = {
         s.need.value: s.confidence for s in detection.needs if s.confidence >= MATCH_THRESHOLD
     }
+    if not understood and named:
+        offers = index.rank(
+            {}, words=detection.words, named=named, limit=limit, **_where_and_when(situation)
+        )
+        return MatchResult(Status.MATCHED, reply_language, (), tuple(offers[:limit]))
     if not understood:
         candidates = tuple(s for s in detection.needs if s.confidence >= CLARIFY_THRESHOLD)
         status = Status.CLARIFY if candidates else Status.NOT_UNDERSTOOD
         return MatchResult(status, reply_language, candidates, (), detection.small_talk)
     needs = tuple(s for s in detection.needs if s.need.value in understood)
-    return offers_for_needs(index, needs, area=area, language=reply_language, limit=limit)
+    return offers_for_needs(
+        index,
+        needs,
+        situation=situation,
+        language=reply_language,
+        limit=limit,
+        words=detection.words,
+        named=named,
+    )
+
+
+def _where_and_when(situation: Situation) -> dict[str, Any]:
+    return {"area": situation.area, "near": situation.near, "now": situation.now}
 
 
 def offers_for_needs(
     index: OfferIndex,
     needs: tuple[NeedScore, ...],
     *,
-    area: str | None,
+    situation: Situation = Situation(),
     language: str,
     limit: int,
+    words: tuple[str, ...] = (),
+    named: Sequence[int] = (),
 ) -> MatchResult:
     """Rank offers for needs already known (from a message, or a button a person pressed).
 
     Inside a known area a need counts as met only by something local: a national line alone
     is a gap the partnership should hear about, though the person still gets that line.
     """
-    ranked = index.rank({s.need.value: s.confidence for s in needs}, area)
+    ranked = index.rank(
+        {s.need.value: s.confidence for s in needs},
+        words=words,
+        named=named,
+        limit=limit,
+        **_where_and_when(situation),
+    )
     local = [r for r in ranked if not r.offer.is_national]
-    if ranked and (area is None or local):
+    if ranked and (situation.area is None or local):
         return MatchResult(Status.MATCHED, language, needs, tuple(ranked[:limit]))
     shown = {r.offer.id for r in ranked}
     nets = [RankedOffer(o, 0.0, ()) for o in index.safety_nets if o.id not in shown]
@@ -350,15 +400,28 @@ def offers_for_needs(
 
 
 def _crisis_result(
-    index: OfferIndex, detection: Detection, area: str | None, language: str, limit: int
+    index: OfferIndex, detection: Detection, situation: Situation, language: str, limit: int
 ) -> MatchResult:
     # General lines such as Samaritans lead; specialist ones (children, abuse) follow by name.
-    lines = sorted(index.rank({Need.CRISIS.value: 1.0}, area), key=lambda r: not r.offer.safety_net)
+    lines = sorted(
+        index.rank({Need.CRISIS.value: 1.0}, limit=limit, area=situation.area),
+        key=lambda r: (not r.offer.safety_net, r.offer.name, r.offer.id),
+    )
     others = {
         s.need.value: s.confidence for s in detection.needs if s.confidence >= MATCH_THRESHOLD
     }
     crisis_ids = {r.offer.id for r in lines}
-    extra = [r for r in index.rank(others, area) if r.offer.id not in crisis_ids] if others else []
+    extra = (
+        [
+            r
+            for r in index.rank(
+                others, words=detection.words, limit=limit, **_where_and_when(situation)
+            )
+            if r.offer.id not in crisis_ids
+        ]
+        if others
+        else []
+    )
     needs = (NeedScore(Need.CRISIS, 1.0), *detection.needs)
     # Every crisis line is kept; other needs add up to `limit` offers after them.
     return MatchResult(Status.CRISIS, language, needs, tuple(lines + extra[:limit]))

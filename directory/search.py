@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session
 
 from directory.catalogue import Catalogue
 from directory.errors import UnknownPartnership
-from directory.matching import MatchResult, NeedScore, Status, match, offers_for_needs
+from directory.matching import (
+    MatchResult,
+    NeedScore,
+    Situation,
+    Status,
+    match,
+    offers_for_needs,
+)
 from directory.models import UnmetReason
 from directory.needs import Need
+from directory.ranking import Position
 from directory.unmet import record_unmet_need
 
 DEFAULT_LIMIT = 5
@@ -27,6 +35,7 @@ def find_help(
     text: str,
     *,
     area: str | None = None,
+    near: Position | None = None,
     language: str = "en",
     limit: int = DEFAULT_LIMIT,
     record_unmet: bool = True,
@@ -37,16 +46,17 @@ def find_help(
     ``language`` is the reply language to use when the message itself does not show one.
     """
     _check_area(session, catalogue, area)
+    moment = now or datetime.now(UTC)
     result = match(
         catalogue.detector,
         catalogue.index(session),
         text,
-        area=area,
+        situation=Situation(area=area, near=near, now=moment),
         language=language,
         limit=limit,
     )
     if record_unmet:
-        _record(session, result, area, now)
+        _record(session, result, area, moment)
     return result
 
 
@@ -56,6 +66,7 @@ def find_offers_for_need(
     need: Need,
     *,
     area: str | None = None,
+    near: Position | None = None,
     language: str = "en",
     limit: int = DEFAULT_LIMIT,
     record_unmet: bool = True,
@@ -63,15 +74,16 @@ def find_offers_for_need(
 ) -> MatchResult:
     """Offers for a need a person picked from a menu rather than typed."""
     _check_area(session, catalogue, area)
+    moment = now or datetime.now(UTC)
     result = offers_for_needs(
         catalogue.index(session),
         (NeedScore(need, 1.0),),
-        area=area,
+        situation=Situation(area=area, near=near, now=moment),
         language=language,
         limit=limit,
     )
     if record_unmet:
-        _record(session, result, area, now)
+        _record(session, result, area, moment)
     return result
 
 
@@ -80,7 +92,7 @@ def _check_area(session: Session, catalogue: Catalogue, area: str | None) -> Non
         raise UnknownPartnership(area)
 
 
-def _record(session: Session, result: MatchResult, area: str | None, now: datetime | None) -> None:
+def _record(session: Session, result: MatchResult, area: str | None, now: datetime) -> None:
     reason = _UNMET_REASONS.get(result.status)
     if reason is None or result.small_talk:
         return

@@ -15,6 +15,11 @@ LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 # Pseudo-sections that are not needs.
 SMALL_TALK = "small_talk"
 KNOWN_WORDS = "known_words"
+# A prefix term ("lonel*") needs this many letters, or it would match too many words.
+MIN_PREFIX = 3
+# "took .. tablets" matches "took all my tablets": up to GAP_WORDS words may stand at the gap.
+GAP = " .. "
+GAP_WORDS = 3
 
 
 class Strength(StrEnum):
@@ -31,6 +36,8 @@ class Term:
     strength: Strength
     language: str
     prefix: bool  # the last token matches any word it begins
+    # "took .. tablets": the number of words before a gap of up to GAP_WORDS other words; 0 if none.
+    gap_after: int = 0
 
     @property
     def joined(self) -> str:
@@ -71,7 +78,11 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
 
 def _term(raw: str, label: str, strength: Strength, language: str, path: Path) -> Term:
     prefix = raw.endswith("*")
-    words = tuple(tokens(normalise(raw.rstrip("*"))))
-    if not words:
-        raise ValueError(f"{path.name}: [{label}] has an empty term {raw!r}")
-    return Term(words, label, strength, language, prefix)
+    before, gap, after = raw.rstrip("*").partition(GAP)
+    words = tuple(tokens(normalise(before))) + tuple(tokens(normalise(after)))
+    gap_after = len(tokens(normalise(before))) if gap else 0
+    if not words or (gap and not (0 < gap_after < len(words))):
+        raise ValueError(f"{path.name}: [{label}] has a malformed term {raw!r}")
+    if prefix and len(words[-1]) < MIN_PREFIX:
+        raise ValueError(f"{path.name}: [{label}] prefix {raw!r} is shorter than {MIN_PREFIX}")
+    return Term(words, label, strength, language, prefix, gap_after)

@@ -1,0 +1,283 @@
+"""Ranking offers for a message: what need they meet, how well their own words fit, and where.
+
+The index is built once per directory version. A ranking looks only at a bounded set of
+candidates (the best few per need and place, plus offers sharing a rare word with the
+message), so its cost does not grow with the size of the directory.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from directory.hours import is_open
+from directory.summaries import OfferSummary
+from directory.text import normalise, tokens
+
+if TYPE_CHECKING:
+    from directory.matching import NeedDetector
+
+# How many statically best offers each (need, place) list contributes as candidates.
+CANDIDATES_PER_LIST = 40
+# Re-ranked by opening hours: only this many times the requested number of offers.
+HOURS_RERANK_FACTOR = 3
+# A word carried by more offers than this is too common to pick candidates by.
+RARE_WORD_OFFERS = 200
+# Grid cells of about 11 km (north-south) for finding offers near a position.
+CELL_DEGREES = 0.1
+
+WEIGHTS = {
+    "coverage": 0.55,  # share of the message's needs the offer meets
+    "focus": 0.10,  # the offer's own description is about those needs
+    "relevance": 0.10,  # BM25 of the message's words in the offer's text
+    "place": 0.10,  # in the person's area (else national)
+    "proximity": 0.10,  # distance from the person, when both positions are known
+    "open": 0.05,  # open right now
+}
+NAMED_BONUS = 1.0  # the message names the offer: "samaritans", "hug a mug"
+
+_BM25_K1, _BM25_B = 1.2, 0.75
+_ALL = "*"  # the list of every offer with a need, whatever its area
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    latitude: float
+    longitude: float
+
+
+@dataclass(frozen=True, slots=True)
+class RankedOffer:
+    offer: OfferSummary
+    score: float
+    needs: tuple[str, ...]  # the needs of the message that this offer meets
+    distance_km: float | None = None
+
+
+def distance_km(a: Position, b: Position) -> float:
+    """Great-circle distance (haversine), in kilometres."""
+    lat1, lat2 = math.radians(a.latitude), math.radians(b.latitude)
+    dlat, dlon = lat2 - lat1, math.radians(b.longitude - a.longitude)
+    h = math.sin(dlat / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(dlon / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def _cell(latitude: float, longitude: float) -> tuple[int, int]:
+    return (math.floor(latitude / CELL_DEGREES), math.floor(longitude / CELL_DEGREES))
+
+
+class OfferIndex:
+    """The active offers, indexed for ranking without a database round trip."""
+
+    def __init__(
+        self,
+        offers: Iterable[OfferSummary],
+        detector: NeedDetector | None = None,
+        *,
+        timezone: str = "Europe/London",
+    ) -> None:
+        self.offers = tuple(offers)
+        self.timezone = timezone
+        self._postings: dict[str, dict[int, int]] = defaultdict(dict)
+        self._lengths: list[int] = []
+        self._emphasis: list[dict[str, float]] = []
+        self._name_words: dict[str, list[int]] = defaultdict(list)
+        self._names: list[tuple[str, ...]] = []
+        for position, offer in enumerate(self.offers):
+            self._index_text(position, offer, detector)
+        self._average_length = sum(self._lengths) / len(self._lengths) if self._lengths else 1.0
+        self._lists = self._need_lists()
+        self._cells = self._need_cells()
+        self.safety_nets = tuple(
+            sorted((o for o in self.offers if o.safety_net), key=lambda o: (o.name, o.id))
+        )
+
+    def _index_text(
+        self, position: int, offer: OfferSummary, detector: NeedDetector | None
+    ) -> None:
+        words = tokens(normalise(f"{offer.name} {offer.organisation} {offer.description}"))
+        counts: dict[str, int] = defaultdict(int)
+        for word in words:
+            counts[word] += 1
+        for word, count in counts.items():
+            self._postings[word][position] = count
+        self._lengths.append(len(words))
+        self._emphasis.append(detector.exact_needs(words) if detector else {})
+        name = tuple(tokens(normalise(offer.name)))
+        self._names.append(name)
+        for word in set(name):
+            self._name_words[word].append(position)
+
+    def _static_key(self, need: str) -> object:
+        def key(position: int) -> tuple[float, str, str]:
+            offer = self.offers[position]
+            return (-self._emphasis[position].get(need, 0.0), offer.name, offer.id)
+
+        return key
+
+    def _need_lists(self) -> dict[str, dict[str | None, list[int]]]:
+        """Per need and place (an area slug, None for national, "*" for all): best first."""
+        lists: dict[str, dict[str | None, list[int]]] = defaultdict(lambda: defaultdict(list))
+        for position, offer in enumerate(self.offers):
+            for need in offer.needs:
+                lists[need][offer.partnership_slug].append(position)
+                lists[need][_ALL].append(position)
+        for need, by_place in lists.items():
+            for positions in by_place.values():
+                positions.sort(key=self._static_key(need))  # type: ignore[arg-type]
+        return lists
+
+    def _need_cells(self) -> dict[str, dict[tuple[int, int], list[int]]]:
+        cells: dict[str, dict[tuple[int, int], list[int]]] = defaultdict(lambda: defaultdict(list))
+        for position, offer in enumerate(self.offers):
+            if offer.latitude is None or offer.longitude is None:
+                continue
+            for need in offer.needs:
+                cells[need][_cell(offer.latitude, offer.longitude)].append(position)
+        for need, by_cell in cells.items():
+            for positions in by_cell.values():
+                positions.sort(key=self._static_key(need))  # type: ignore[arg-type]
+        return cells
+
+    def named_in(self, words: Sequence[str]) -> list[int]:
+        """Offers whose whole name the message contains, as in "the samaritans number"."""
+        present = set(words)
+        found = set()
+        for word in present:
+            for position in self._name_words.get(word, ())[:RARE_WORD_OFFERS]:
+                name = self._names[position]
+                if name and all(part in present for part in name) and _in_order(name, words):
+                    found.add(position)
+        return sorted(found, key=lambda p: (self.offers[p].name, self.offers[p].id))
+
+    def rank(
+        self,
+        needs: Mapping[str, float],
+        *,
+        area: str | None = None,
+        words: Sequence[str] = (),
+        near: Position | None = None,
+        now: datetime | None = None,
+        limit: int = 5,
+        named: Sequence[int] = (),
+    ) -> list[RankedOffer]:
+        """The best offers for these needs, best first, in a deterministic order.
+
+        Within an area, offers from other areas are left out; national offers always count.
+        Offers the message names come first, whatever their needs.
+        """
+        candidates = self._candidates(needs, area, words, near) | set(named)
+        if not candidates:
+            return []
+        relevance = self._bm25(words, candidates)
+        best_relevance = max(relevance.values(), default=0.0) or 1.0
+        total = sum(needs.values()) or 1.0
+        named_set = set(named)
+        scored: list[tuple[float, RankedOffer]] = []
+        for position in candidates:
+            offer = self.offers[position]
+            local_elsewhere = area is not None and offer.partnership_slug not in {None, area}
+            if local_elsewhere and position not in named_set:
+                continue
+            met = tuple(sorted(need for need in offer.needs if need in needs))
+            emphasis = self._emphasis[position]
+            distance = self._distance(offer, near)
+            parts = {
+                "coverage": sum(needs[need] for need in met) / total,
+                "focus": sum(needs[need] * emphasis.get(need, 0.0) for need in met) / total,
+                "relevance": relevance.get(position, 0.0) / best_relevance,
+                "place": 1.0 if area is not None and offer.partnership_slug == area else 0.5,
+                "proximity": 0.0 if distance is None else 1.0 / (1.0 + distance / 5.0),
+                "open": 0.0,
+            }
+            score = sum(WEIGHTS[name] * value for name, value in parts.items())
+            if position in named_set:
+                score += NAMED_BONUS
+            scored.append((score, RankedOffer(offer, score, met, distance)))
+        ranked = [ranked for _, ranked in sorted(scored, key=_order)]
+        if now is not None:
+            ranked = self._rerank_by_hours(ranked, now, limit)
+        return ranked
+
+    def _candidates(
+        self,
+        needs: Mapping[str, float],
+        area: str | None,
+        words: Sequence[str],
+        near: Position | None,
+    ) -> set[int]:
+        found: set[int] = set()
+        for need in needs:
+            lists = self._lists.get(need)
+            if lists is None:
+                continue
+            places: list[str | None] = [None, area] if area is not None else [None, _ALL]
+            for place in places:
+                found.update(lists.get(place, ())[:CANDIDATES_PER_LIST])
+            if near is not None:
+                row, column = _cell(near.latitude, near.longitude)
+                cells = self._cells.get(need, {})
+                for d_row in (-1, 0, 1):
+                    for d_column in (-1, 0, 1):
+                        cell = cells.get((row + d_row, column + d_column), ())
+                        found.update(cell[:CANDIDATES_PER_LIST])
+        # Offers that share a rare word with the message ("pottery", "sewing") also compete.
+        for word in set(words):
+            postings = self._postings.get(word)
+            if postings and len(postings) <= RARE_WORD_OFFERS:
+                found.update(p for p in postings if any(n in needs for n in self.offers[p].needs))
+        return found
+
+    def _bm25(self, words: Sequence[str], candidates: set[int]) -> dict[int, float]:
+        scores: dict[int, float] = defaultdict(float)
+        count = len(self.offers)
+        for word in set(words):
+            postings = self._postings.get(word)
+            if not postings:
+                continue
+            idf = math.log(1.0 + (count - len(postings) + 0.5) / (len(postings) + 0.5))
+            for position in candidates:
+                frequency = postings.get(position)
+                if frequency:
+                    norm = 1 - _BM25_B + _BM25_B * self._lengths[position] / self._average_length
+                    scores[position] += (
+                        idf * frequency * (_BM25_K1 + 1) / (frequency + _BM25_K1 * norm)
+                    )
+        return scores
+
+    @staticmethod
+    def _distance(offer: OfferSummary, near: Position | None) -> float | None:
+        if near is None or offer.latitude is None or offer.longitude is None:
+            return None
+        return distance_km(near, Position(offer.latitude, offer.longitude))
+
+    def _rerank_by_hours(
+        self, ranked: list[RankedOffer], now: datetime, limit: int
+    ) -> list[RankedOffer]:
+        head = HOURS_RERANK_FACTOR * limit
+        rescored = []
+        for item in ranked[:head]:
+            open_now = is_open(item.offer.opening_hours, now, self.timezone)
+            bonus = WEIGHTS["open"] if open_now else 0.0
+            rescored.append(
+                (
+                    item.score + bonus,
+                    RankedOffer(item.offer, item.score + bonus, item.needs, item.distance_km),
+                )
+            )
+        return [item for _, item in sorted(rescored, key=_order)] + ranked[head:]
+
+
+def _order(pair: tuple[float, RankedOffer]) -> tuple[float, bool, str, str]:
+    score, ranked = pair
+    return (-round(score, 9), ranked.offer.is_national, ranked.offer.name, ranked.offer.id)
+
+
+def _in_order(name: tuple[str, ...], words: Sequence[str]) -> bool:
+    """The name's words appear in the message as one run."""
+    size = len(name)
+    return any(tuple(words[i : i + size]) == name for i in range(len(words) - size + 1))
