@@ -13,6 +13,9 @@ from collections.abc import Iterable
 
 from rapidfuzz.distance import OSA
 
+# Remembered answers, at most; the memory is simply emptied when full.
+ANSWERS_KEPT = 50_000
+
 
 def allowed_edits(word: str) -> int:
     """One typo in an ordinary word, two in a long one."""
@@ -34,6 +37,7 @@ def _deletions(word: str, most: int) -> set[str]:
 class TypoIndex:
     def __init__(self, words: Iterable[str], *, max_edits: int = 2) -> None:
         self._max_edits = max_edits
+        self._answers: dict[tuple[str, int | None], str | None] = {}
         self._by_form: dict[str, set[str]] = defaultdict(set)
         for word in set(words):
             # Index as deep as any query allowed to reach this word may delete: a query of
@@ -46,7 +50,17 @@ class TypoIndex:
         """The vocabulary word nearest to `word` within `edits` (default: by its length), if any.
 
         Ties go to the alphabetically first word, so the answer never depends on set order.
+        Answers are remembered: people's words repeat, and most are no typo of anything.
         """
+        key = (word, edits)
+        if key in self._answers:
+            return self._answers[key]
+        if len(self._answers) >= ANSWERS_KEPT:
+            self._answers.clear()
+        answer = self._answers[key] = self._closest(word, edits)
+        return answer
+
+    def _closest(self, word: str, edits: int | None) -> str | None:
         limit = min(self._max_edits, allowed_edits(word) if edits is None else edits)
         candidates: set[str] = set()
         for form in _deletions(word, limit):

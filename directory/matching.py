@@ -207,6 +207,8 @@ class NeedDetector:
             for start in range(len(words) - size + 1):
                 if size > MAX_JOINED_WINDOW and words[start] not in self._phrase_starts:
                     continue
+                if all(covered[start : start + size]):
+                    continue  # inside a longer match: "how does this work" is not about work
                 window = tuple(words[start : start + size])
                 found = self._exact_terms(window)
                 if found:

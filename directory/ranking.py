@@ -7,6 +7,7 @@ message), so its cost does not grow with the size of the directory.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -85,8 +86,8 @@ class OfferIndex:
         self._postings: dict[str, dict[int, int]] = defaultdict(dict)
         self._lengths: list[int] = []
         self._emphasis: list[dict[str, float]] = []
-        self._name_words: dict[str, list[int]] = defaultdict(list)
-        self._names: list[tuple[str, ...]] = []
+        # Offer names by their first word: name -> the offers that carry it.
+        self._names: dict[str, dict[tuple[str, ...], list[int]]] = defaultdict(dict)
         for position, offer in enumerate(self.offers):
             self._index_text(position, offer, detector)
         self._average_length = sum(self._lengths) / len(self._lengths) if self._lengths else 1.0
@@ -108,9 +109,8 @@ class OfferIndex:
         self._lengths.append(len(words))
         self._emphasis.append(detector.exact_needs(words) if detector else {})
         name = tuple(tokens(normalise(offer.name)))
-        self._names.append(name)
-        for word in set(name):
-            self._name_words[word].append(position)
+        if name:
+            self._names[name[0]].setdefault(name, []).append(position)
 
     def _static_key(self, need: str) -> object:
         def key(position: int) -> tuple[float, str, str]:
@@ -145,13 +145,11 @@ class OfferIndex:
 
     def named_in(self, words: Sequence[str]) -> list[int]:
         """Offers whose whole name the message contains, as in "the samaritans number"."""
-        present = set(words)
-        found = set()
-        for word in present:
-            for position in self._name_words.get(word, ())[:RARE_WORD_OFFERS]:
-                name = self._names[position]
-                if name and all(part in present for part in name) and _in_order(name, words):
-                    found.add(position)
+        found: set[int] = set()
+        for start, word in enumerate(words):
+            for name, positions in self._names.get(word, {}).items():
+                if tuple(words[start : start + len(name)]) == name:
+                    found.update(positions)
         return sorted(found, key=lambda p: (self.offers[p].name, self.offers[p].id))
 
     def rank(
@@ -177,31 +175,35 @@ class OfferIndex:
         best_relevance = max(relevance.values(), default=0.0) or 1.0
         total = sum(needs.values()) or 1.0
         named_set = set(named)
-        scored: list[tuple[float, RankedOffer]] = []
+        area_bonus = WEIGHTS["place"] if area is not None else WEIGHTS["place"] * 0.5
+        scored: list[tuple[float, bool, str, str, RankedOffer]] = []
         for position in candidates:
             offer = self.offers[position]
-            local_elsewhere = area is not None and offer.partnership_slug not in {None, area}
-            if local_elsewhere and position not in named_set:
+            slug = offer.partnership_slug
+            if area is not None and slug is not None and slug != area and position not in named_set:
                 continue
             met = tuple(sorted(need for need in offer.needs if need in needs))
             emphasis = self._emphasis[position]
             distance = self._distance(offer, near)
-            parts = {
-                "coverage": sum(needs[need] for need in met) / total,
-                "focus": sum(needs[need] * emphasis.get(need, 0.0) for need in met) / total,
-                "relevance": relevance.get(position, 0.0) / best_relevance,
-                "place": 1.0 if area is not None and offer.partnership_slug == area else 0.5,
-                "proximity": 0.0 if distance is None else 1.0 / (1.0 + distance / 5.0),
-                "open": 0.0,
-            }
-            score = sum(WEIGHTS[name] * value for name, value in parts.items())
-            if position in named_set:
-                score += NAMED_BONUS
-            scored.append((score, RankedOffer(offer, score, met, distance)))
-        ranked = [ranked for _, ranked in sorted(scored, key=_order)]
+            score = (
+                WEIGHTS["coverage"] * sum(needs[need] for need in met) / total
+                + WEIGHTS["focus"]
+                * sum(needs[need] * emphasis.get(need, 0.0) for need in met)
+                / total
+                + WEIGHTS["relevance"] * relevance.get(position, 0.0) / best_relevance
+                + (area_bonus if slug == area else WEIGHTS["place"] * 0.5)
+                + (0.0 if distance is None else WEIGHTS["proximity"] / (1.0 + distance / 5.0))
+                + (NAMED_BONUS if position in named_set else 0.0)
+            )
+            ranked = RankedOffer(offer, score, met, distance)
+            scored.append((-round(score, 9), offer.is_national, offer.name, offer.id, ranked))
+        # Only the head is ever shown, so only the head is sorted.
+        head = heapq.nsmallest(max(limit, 1) * HOURS_RERANK_FACTOR, scored)
+        ranked_offers = [item[-1] for item in head]
         if now is not None:
-            ranked = self._rerank_by_hours(ranked, now, limit)
-        return ranked
+            ranked_offers = self._rerank_by_hours(ranked_offers, now)
+        rest = [item[-1] for item in sorted(scored)[len(head) :]] if len(scored) > len(head) else []
+        return ranked_offers + rest
 
     def _candidates(
         self,
@@ -229,7 +231,8 @@ class OfferIndex:
         for word in set(words):
             postings = self._postings.get(word)
             if postings and len(postings) <= RARE_WORD_OFFERS:
-                found.update(p for p in postings if any(n in needs for n in self.offers[p].needs))
+                sharing = [p for p in postings if not needs.keys().isdisjoint(self.offers[p].needs)]
+                found.update(sharing[:CANDIDATES_PER_LIST])
         return found
 
     def _bm25(self, words: Sequence[str], candidates: set[int]) -> dict[int, float]:
@@ -240,13 +243,14 @@ class OfferIndex:
             if not postings:
                 continue
             idf = math.log(1.0 + (count - len(postings) + 0.5) / (len(postings) + 0.5))
-            for position in candidates:
-                frequency = postings.get(position)
-                if frequency:
-                    norm = 1 - _BM25_B + _BM25_B * self._lengths[position] / self._average_length
-                    scores[position] += (
-                        idf * frequency * (_BM25_K1 + 1) / (frequency + _BM25_K1 * norm)
-                    )
+            # Walk whichever side is shorter: a word's offers, or the candidates.
+            if len(postings) < len(candidates):
+                pairs = [(p, f) for p, f in postings.items() if p in candidates]
+            else:
+                pairs = [(p, postings[p]) for p in candidates if p in postings]
+            for position, frequency in pairs:
+                norm = 1 - _BM25_B + _BM25_B * self._lengths[position] / self._average_length
+                scores[position] += idf * frequency * (_BM25_K1 + 1) / (frequency + _BM25_K1 * norm)
         return scores
 
     @staticmethod
@@ -255,29 +259,20 @@ class OfferIndex:
             return None
         return distance_km(near, Position(offer.latitude, offer.longitude))
 
-    def _rerank_by_hours(
-        self, ranked: list[RankedOffer], now: datetime, limit: int
-    ) -> list[RankedOffer]:
-        head = HOURS_RERANK_FACTOR * limit
+    def _rerank_by_hours(self, ranked: list[RankedOffer], now: datetime) -> list[RankedOffer]:
         rescored = []
-        for item in ranked[:head]:
-            open_now = is_open(item.offer.opening_hours, now, self.timezone)
-            bonus = WEIGHTS["open"] if open_now else 0.0
+        for item in ranked:
+            bonus = (
+                WEIGHTS["open"] if is_open(item.offer.opening_hours, now, self.timezone) else 0.0
+            )
+            score = item.score + bonus
             rescored.append(
                 (
-                    item.score + bonus,
-                    RankedOffer(item.offer, item.score + bonus, item.needs, item.distance_km),
+                    -round(score, 9),
+                    item.offer.is_national,
+                    item.offer.name,
+                    item.offer.id,
+                    RankedOffer(item.offer, score, item.needs, item.distance_km),
                 )
             )
-        return [item for _, item in sorted(rescored, key=_order)] + ranked[head:]
-
-
-def _order(pair: tuple[float, RankedOffer]) -> tuple[float, bool, str, str]:
-    score, ranked = pair
-    return (-round(score, 9), ranked.offer.is_national, ranked.offer.name, ranked.offer.id)
-
-
-def _in_order(name: tuple[str, ...], words: Sequence[str]) -> bool:
-    """The name's words appear in the message as one run."""
-    size = len(name)
-    return any(tuple(words[i : i + size]) == name for i in range(len(words) - size + 1))
+        return [entry[-1] for entry in sorted(rescored)]

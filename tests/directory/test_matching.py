@@ -96,13 +96,35 @@ def test_warm_spaces_answer_a_freezing_flat(catalogue: Catalogue, session: Sessi
     assert all("warmth" in ranked.needs for ranked in result.offers)
 
 
-def test_area_offers_come_first_and_other_areas_are_left_out(
+def test_within_an_area_only_its_own_and_national_offers_count(
     catalogue: Catalogue, session: Session
 ) -> None:
-    result = find_help(session, catalogue, "I feel lonely", area="ewanrigg")
-    areas = [ranked.offer.partnership_slug for ranked in result.offers]
-    assert areas[0] == "ewanrigg"
-    assert set(areas) <= {"ewanrigg", None}
+    result = find_help(session, catalogue, "I feel lonely", area="ewanrigg", limit=20)
+    areas = {ranked.offer.partnership_slug for ranked in result.offers}
+    assert areas == {"ewanrigg", None}
+
+
+def test_in_the_area_an_offer_beats_its_national_twin(
+    catalogue: Catalogue, session: Session
+) -> None:
+    twin = offer_record(
+        id="twin-in-par-bay",
+        name="Knit and natter",
+        partnership="par-bay",
+        needs=["loneliness"],
+        description="Knitting and a natter for anyone feeling lonely.",
+    )
+    add_offers(
+        session,
+        twin,
+        twin.model_copy(update={"id": "twin-in-hava", "partnership": "hava"}),
+        twin.model_copy(update={"id": "twin-national", "partnership": None}),
+    )
+    ids = [
+        r.offer.id for r in find_help(session, catalogue, "lonely", area="par-bay", limit=60).offers
+    ]
+    assert "twin-in-hava" not in ids
+    assert ids.index("twin-in-par-bay") < ids.index("twin-national")
 
 
 def test_need_with_no_local_offer_is_a_supply_gap_with_safety_nets(
