@@ -75,7 +75,8 @@ class Fts5Search:
         self.offers = offers
         self.db = sqlite3.connect(":memory:")
         self.db.execute(
-            "CREATE VIRTUAL TABLE offers USING fts5(name, description, tokenize='unicode61 remove_diacritics 2')"
+            "CREATE VIRTUAL TABLE offers USING fts5("
+            "name, description, tokenize='unicode61 remove_diacritics 2')"
         )
         self.db.executemany(
             "INSERT INTO offers(rowid, name, description) VALUES (?, ?, ?)",
@@ -156,7 +157,8 @@ def report(results: list[dict[str, object]], command: str) -> str:
         "",
         "## Speed and memory",
         "",
-        "| offers | wellplaced p50 / p99 (ms) | same, within one area | index build (s) | peak RSS (MB) | rapidfuzz WRatio p50 / p99 (ms) | SQLite FTS5 p50 / p99 (ms) |",
+        "| offers | wellplaced p50 / p99 (ms) | same, within one area | index build (s) "
+        "| peak RSS (MB) | rapidfuzz WRatio p50 / p99 (ms) | SQLite FTS5 p50 / p99 (ms) |",
         "|---|---|---|---|---|---|---|",
     ]
     for r in results:
@@ -191,7 +193,8 @@ def report(results: list[dict[str, object]], command: str) -> str:
         ("SQLite FTS5", "fts5"),
     ):
         lines.append(
-            f"| {label} | {at[key + '_accuracy']:.1%} | {at[key + '_crisis']:.1%} | {at[key + '_chitchat']:.1%} |"
+            f"| {label} | {at[key + '_accuracy']:.1%} | {at[key + '_crisis']:.1%} "
+            f"| {at[key + '_chitchat']:.1%} |"
         )
     detector = NeedDetector(load_lexicon())
     lines += [

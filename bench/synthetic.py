@@ -14,7 +14,40 @@ from directory.summaries import OfferSummary
 AREAS = 150
 # England's rough bounding box, for made-up positions.
 LATITUDES, LONGITUDES = (50.1, 55.8), (-5.7, 1.7)
-FILLER = ["community", "volunteers", "friendly", "welcome", "local", "residents", "weekly", "group", "space", "support", "family", "people", "help", "free", "session", "centre", "hall", "church", "library", "park", "neighbours", "together", "refreshments", "tea", "coffee", "advice", "drop-in", "accessible", "everyone", "activities", "trained", "staff"]
+FILLER = [
+    "community",
+    "volunteers",
+    "friendly",
+    "welcome",
+    "local",
+    "residents",
+    "weekly",
+    "group",
+    "space",
+    "support",
+    "family",
+    "people",
+    "help",
+    "free",
+    "session",
+    "centre",
+    "hall",
+    "church",
+    "library",
+    "park",
+    "neighbours",
+    "together",
+    "refreshments",
+    "tea",
+    "coffee",
+    "advice",
+    "drop-in",
+    "accessible",
+    "everyone",
+    "activities",
+    "trained",
+    "staff",
+]
 
 
 def sample_offers() -> list[OfferSummary]:

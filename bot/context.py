@@ -59,6 +59,13 @@ class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], d
             )
         return self._translator
 
+    def t_for_message(self, message_language: str | None) -> Translator:
+        """The translator for a reply: the message's own language when it was clearly read
+        from the message (people write in the language they read best), else the user's."""
+        if message_language is None:
+            return self.t
+        return self.deps.catalogs.negotiate(message_language, self.t.language)
+
     async def in_transaction(self, work: Callable[[Session], ResultT]) -> ResultT:
         """Run one unit of domain work in a worker thread, so the event loop never blocks on I/O."""
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
@@ -18,8 +18,9 @@ from typing import Any
 from Stemmer import Stemmer
 
 from directory.fuzzy import TypoIndex
+from directory.languages import clear_winner, script_evidence
 from directory.needs import Need
-from directory.needs.lexicon import GAP_WORDS, SMALL_TALK, Lexicon, Strength, Term
+from directory.needs.lexicon import GAP_WORDS, MIN_PREFIX, SMALL_TALK, Lexicon, Strength, Term
 from directory.ranking import OfferIndex, Position, RankedOffer
 from directory.text import normalise, tokens
 
@@ -31,11 +32,13 @@ MATCH_THRESHOLD = 0.6
 CLARIFY_THRESHOLD = 0.3
 # Shorter words are never matched fuzzily: one edit turns "fod" into too many real words.
 MIN_FUZZY_LENGTH = 5
+# A function word ("nie", "mujhe") is half as telling of a language as a lexicon term.
+HINT_WEIGHT = 0.5
 # Two words are read as one mistyped word ("fod bank") only if neither is tiny ("to use").
 MIN_SPLIT_PART = 3
 # Windows of more words than this are only matched exactly.
 MAX_JOINED_WINDOW = 3
-# Prefix terms are found by their first letters; no prefix term is shorter than this.
+# Prefix terms are found by their first letters (up to this many).
 PREFIX_KEY = 3
 
 
@@ -71,6 +74,8 @@ class MatchResult:
     needs: tuple[NeedScore, ...]
     offers: tuple[RankedOffer, ...]
     small_talk: bool = False
+    # True when `language` was read from the message itself rather than assumed.
+    language_detected: bool = False
 
     @property
     def crisis(self) -> bool:
@@ -136,6 +141,7 @@ class NeedDetector:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self._known = lexicon.known_words
+        self._hints = lexicon.language_hints
         self._stemmers = _Stemmers()
         self._exact: dict[tuple[str, ...], list[Term]] = defaultdict(list)
         self._joined: dict[str, list[Term]] = defaultdict(list)
@@ -187,7 +193,19 @@ class NeedDetector:
         crisis = any(hit.term.label == Need.CRISIS for hit in hits)
         needs = _aggregate(hit for hit in hits if hit.term.label not in {Need.CRISIS, SMALL_TALK})
         small_talk = not crisis and not needs and any(h.term.label == SMALL_TALK for h in hits)
-        return Detection(crisis, needs, _language_of(hits), small_talk, tuple(words))
+        return Detection(crisis, needs, self._language(text, words, hits), small_talk, tuple(words))
+
+    def _language(self, text: str, words: list[str], hits: list[_Hit]) -> str | None:
+        """The message's language when the evidence is clear: its script, the lexicon terms it
+        matched, and its everyday function words."""
+        scores: dict[str, float] = defaultdict(float, script_evidence(text))
+        for hit in hits:
+            scores[hit.term.language] += hit.weight
+        for word in words:
+            language = self._hints.get(word)
+            if language is not None:
+                scores[language] += HINT_WEIGHT
+        return clear_winner(scores)
 
     def exact_needs(self, words: list[str]) -> dict[str, float]:
         """Needs that single words name outright: a cheap reading of an offer's own text."""
@@ -262,7 +280,8 @@ class NeedDetector:
         last = window[-1]
         found = [
             term
-            for term in self._prefixes.get((window[:-1], last[:PREFIX_KEY]), ())
+            for key_length in range(MIN_PREFIX, PREFIX_KEY + 1)
+            for term in self._prefixes.get((window[:-1], last[:key_length]), ())
             if last.startswith(term.tokens[-1])
         ]
         if found or len(window) > 1:
@@ -310,15 +329,6 @@ def _aggregate(hits: Iterable[_Hit]) -> tuple[NeedScore, ...]:
     return tuple(sorted(scores, key=lambda score: (-score.confidence, score.need.value)))
 
 
-def _language_of(hits: list[_Hit]) -> str | None:
-    weights: dict[str, float] = defaultdict(float)
-    for hit in hits:
-        weights[hit.term.language] += hit.weight
-    if not weights:
-        return None
-    return max(sorted(weights), key=lambda language: weights[language])
-
-
 @dataclass(frozen=True)
 class Situation:
     """What is known about the person beyond their words: all optional."""
@@ -339,7 +349,13 @@ def match(
 ) -> MatchResult:
     """Understand a message and choose offers for it. ``language`` is used when text gives none."""
     detection = detector.detect(text)
-    reply_language = detection.language or language
+    result = _match(detection, index, situation, detection.language or language, limit)
+    return replace(result, language_detected=detection.language is not None)
+
+
+def _match(
+    detection: Detection, index: OfferIndex, situation: Situation, reply_language: str, limit: int
+) -> MatchResult:
     if detection.crisis:
         return _crisis_result(index, detection, situation, reply_language, limit)
     named = index.named_in(detection.words)

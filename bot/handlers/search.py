@@ -21,12 +21,12 @@ async def on_text(update: Update, context: BotContext) -> None:
         return
     await message.reply_chat_action(ChatAction.TYPING)
     text = message.text[:MAX_TEXT]
-    t = context.t
     result = await context.in_transaction(
         lambda session: find_help(
-            session, context.deps.catalogue, text, language=t.language, limit=5
+            session, context.deps.catalogue, text, language=context.t.language, limit=5
         )
     )
+    t = context.t_for_message(result.language if result.language_detected else None)
     await send_replies(message, results(t, result))
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
@@ -11,12 +11,14 @@ from directory.needs import Need
 from directory.text import normalise, tokens
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
+HINTS_FILE = Path(__file__).resolve().parent / "language_hints.toml"
 
 # Pseudo-sections that are not needs.
 SMALL_TALK = "small_talk"
 KNOWN_WORDS = "known_words"
 # A prefix term ("lonel*") needs this many letters, or it would match too many words.
-MIN_PREFIX = 3
+# Two, because a Bengali stem such as "ঋণ" (debt) is two code points.
+MIN_PREFIX = 2
 # "took .. tablets" matches "took all my tablets": up to GAP_WORDS words may stand at the gap.
 GAP = " .. "
 GAP_WORDS = 3
@@ -48,6 +50,8 @@ class Term:
 class Lexicon:
     terms: tuple[Term, ...]
     known_words: frozenset[str]
+    # Function words that belong to exactly one language: evidence of the message's language.
+    language_hints: dict[str, str] = field(default_factory=dict)
 
     @property
     def languages(self) -> frozenset[str]:
@@ -73,7 +77,21 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
             for strength in Strength:
                 for raw in body.get(strength.value, []):
                     terms.append(_term(raw, section, strength, language, path))
-    return Lexicon(terms=tuple(terms), known_words=frozenset(known))
+    return Lexicon(
+        terms=tuple(terms), known_words=frozenset(known), language_hints=load_language_hints()
+    )
+
+
+def load_language_hints(path: Path = HINTS_FILE) -> dict[str, str]:
+    """Each hint word with its language; a word listed for two languages tells nothing."""
+    with path.open("rb") as file:
+        data = tomllib.load(file)
+    languages: dict[str, set[str]] = {}
+    for language, body in data.items():
+        for word in body["words"]:
+            for token in tokens(normalise(word)):
+                languages.setdefault(token, set()).add(language)
+    return {word: next(iter(found)) for word, found in languages.items() if len(found) == 1}
 
 
 def _term(raw: str, label: str, strength: Strength, language: str, path: Path) -> Term:

@@ -10,7 +10,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.callback_data import need_button
+from bot.i18n import Catalogs
 from bot.offline_api import private_user, text_update
+from bot.render.replies import safety_line
 from directory.models import UnmetNeed
 from directory.needs import Need
 from tests.factories import add_offers, offer_record
@@ -197,3 +199,16 @@ def _paused_copy(session: Session, offer_id: str):
     return record_of(offer).model_copy(
         update={"status": OfferStatus.PAUSED, "verified_on": date(2026, 11, 2)}
     )
+
+
+async def test_the_reply_follows_the_language_of_the_message(bot: BotHarness) -> None:
+    polish = Catalogs().get("pl")
+    replies = texts(await bot.send("nie mam co jeść", language="en"))
+    assert safety_line(polish) in replies[-1]
+
+
+async def test_unclear_language_keeps_the_users_language(bot: BotHarness) -> None:
+    polish = Catalogs().get("pl")
+    [reply] = messages(await bot.send("zzkq plorf", language="pl"))
+    expected = polish("Sorry, I did not quite understand. What would you like help with?")
+    assert reply.params["text"] == expected
