@@ -47,7 +47,7 @@ def script_evidence(text: str) -> dict[str, float]:
 
 
 def clear_winner(
-    scores: dict[str, float], *, least: float = 1.0, margin: float = 1.5
+    scores: dict[str, float], *, least: float = 0.9, margin: float = 1.5
 ) -> str | None:
     """The language with clearly the most evidence, or None when it is not clear."""
     ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))

@@ -166,3 +166,56 @@ def test_contract_shape(catalogue: Catalogue, session: Session) -> None:
     assert set(contract) == {"status", "crisis", "language", "needs", "offers"}
     assert contract["needs"][0] == {"id": "warmth", "confidence": pytest.approx(0.9, abs=0.1)}
     assert set(contract["offers"][0]) == {"id", "name", "score", "needs"}
+
+
+@pytest.mark.parametrize(
+    ("typed", "offer_id"),
+    [
+        ("hug a mug", "ewanrigg-hug-a-mug"),
+        ("samaritans", "national-samaritans"),
+        ("what's the number for the samaritans", "national-samaritans"),
+        ("Shape Shifters", "northwood-shape-shifters"),
+    ],
+)
+def test_typing_an_offers_name_finds_it_first(
+    catalogue: Catalogue, session: Session, typed: str, offer_id: str
+) -> None:
+    result = find_help(session, catalogue, typed)
+    assert result.offers[0].offer.id == offer_id
+
+
+def test_short_words_are_never_guessed_at(catalogue: Catalogue) -> None:
+    assert needs_of(catalogue, "fod") == []  # one edit from food, but too short to guess
+
+
+def test_a_hint_with_a_typo_is_not_guessed(catalogue: Catalogue) -> None:
+    assert needs_of(catalogue, "is this free to use") == []
+
+
+def test_words_inside_a_longer_phrase_do_not_count_again(catalogue: Catalogue) -> None:
+    assert needs_of(catalogue, "how does this work") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("nie mam co jeść", "pl"),
+        ("mujhe bohat udaasi hai", "ur"),
+        ("مجھے بہت اداسی ہے", "ur"),
+        ("ما عندي أكل", "ar"),
+        ("আমি খুব একা", "bn"),
+        ("Мені дуже самотньо", "uk"),
+        ("estou sem dinheiro", "pt"),
+        ("no tengo dinero para comer", "es"),
+        ("nu am bani de mâncare", "ro"),
+        ("I feel so lonely", "en"),
+    ],
+)
+def test_the_language_is_read_from_the_message(
+    catalogue: Catalogue, text: str, language: str
+) -> None:
+    assert catalogue.detector.detect(text).language == language
+
+
+def test_a_message_with_no_clear_language_reads_as_none(catalogue: Catalogue) -> None:
+    assert catalogue.detector.detect("zzkq 123").language is None
