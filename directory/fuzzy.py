@@ -8,7 +8,6 @@ the words found under them.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 
 from rapidfuzz.distance import OSA
@@ -38,13 +37,19 @@ class TypoIndex:
     def __init__(self, words: Iterable[str], *, max_edits: int = 2) -> None:
         self._max_edits = max_edits
         self._answers: dict[tuple[str, int | None], str | None] = {}
-        self._by_form: dict[str, set[str]] = defaultdict(set)
-        for word in set(words):
-            # Index as deep as any query allowed to reach this word may delete: a query of
-            # eight letters or more may be two edits from a word of six or more.
-            depth = min(max_edits, 2 if len(word) >= 6 else 1)
-            for form in _deletions(word, depth):
-                self._by_form[form].add(word)
+        # Most forms belong to one word: stored as that word, not a collection, to save memory.
+        self._by_form: dict[str, str | tuple[str, ...]] = {}
+        for word in sorted(set(words)):
+            # Two deletions only for long words: a two-edit typo needs a long word to be safe,
+            # and the forms of short words would multiply the index for nothing.
+            for form in _deletions(word, min(max_edits, 2 if len(word) >= 8 else 1)):
+                found = self._by_form.get(form)
+                if found is None:
+                    self._by_form[form] = word
+                elif isinstance(found, str):
+                    self._by_form[form] = (found, word)
+                else:
+                    self._by_form[form] = (*found, word)
 
     def closest(self, word: str, edits: int | None = None) -> str | None:
         """The vocabulary word nearest to `word` within `edits` (default: by its length), if any.
@@ -64,7 +69,11 @@ class TypoIndex:
         limit = min(self._max_edits, allowed_edits(word) if edits is None else edits)
         candidates: set[str] = set()
         for form in _deletions(word, limit):
-            candidates.update(self._by_form.get(form, ()))
+            found = self._by_form.get(form)
+            if isinstance(found, str):
+                candidates.add(found)
+            elif found:
+                candidates.update(found)
         best: tuple[int, str] | None = None
         for candidate in candidates:
             distance = OSA.distance(word, candidate, score_cutoff=limit)

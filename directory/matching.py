@@ -156,7 +156,13 @@ class NeedDetector:
         # First words of phrases: a longer window is only worth probing if it starts with one.
         self._phrase_starts = {t.tokens[0] for t in lexicon.terms if len(t.tokens) > 1}
         self._longest = max((len(t.tokens) for t in lexicon.terms), default=1)
-        self._typos = TypoIndex(w for w in self._joined if len(w) >= MIN_FUZZY_LENGTH)
+        # Typos are looked for in windows of one or two words, so only terms that short count.
+        self._typos = TypoIndex(
+            term.joined
+            for terms in self._joined.values()
+            for term in terms
+            if len(term.tokens) <= 2 and len(term.joined) >= MIN_FUZZY_LENGTH
+        )
         self._stem_typos = TypoIndex(s for s in self._one_word_stems if len(s) >= MIN_FUZZY_LENGTH)
         self._stem_lengths = sorted(
             {len(s) for s in self._one_word_stems if len(s) >= MIN_FUZZY_LENGTH}
