@@ -32,6 +32,8 @@ MATCH_THRESHOLD = 0.6
 CLARIFY_THRESHOLD = 0.3
 # Shorter words are never matched fuzzily: one edit turns "fod" into too many real words.
 MIN_FUZZY_LENGTH = 5
+# A term of another language's lexicon, in a message clearly in one language, counts for less.
+FOREIGN_TERM_FACTOR = 0.5
 # A function word ("nie", "mujhe") is half as telling of a language as a lexicon term.
 HINT_WEIGHT = 0.5
 # Two words are read as one mistyped word ("fod bank") only if neither is tiny ("to use").
@@ -196,10 +198,16 @@ class NeedDetector:
     def detect(self, text: str) -> Detection:
         words = tokens(normalise(text))
         hits = self._hits(words)
+        language = self._language(text, words, hits)
+        # Crisis counts in any language: a false alarm shows helplines, a miss can cost a life.
         crisis = any(hit.term.label == Need.CRISIS for hit in hits)
-        needs = _aggregate(hit for hit in hits if hit.term.label not in {Need.CRISIS, SMALL_TALK})
+        needs = _aggregate(
+            (hit, _language_factor(hit, language))
+            for hit in hits
+            if hit.term.label not in {Need.CRISIS, SMALL_TALK}
+        )
         small_talk = not crisis and not needs and any(h.term.label == SMALL_TALK for h in hits)
-        return Detection(crisis, needs, self._language(text, words, hits), small_talk, tuple(words))
+        return Detection(crisis, needs, language, small_talk, tuple(words))
 
     def _language(self, text: str, words: list[str], hits: list[_Hit]) -> str | None:
         """The message's language when the evidence is clear: its script, the lexicon terms it
@@ -252,7 +260,7 @@ class NeedDetector:
                 # A typo of a mere hint is noise: only strong terms are matched fuzzily.
                 found = [
                     term
-                    for term in self._fuzzy_terms("".join(window), stems=size == 1)
+                    for term in self._fuzzy_terms("".join(window), single=size == 1)
                     if term.strength is Strength.STRONG
                 ]
                 if found:
@@ -298,13 +306,15 @@ class NeedDetector:
             for term in stems.get(self._stemmers.by_language[language].stemWord(last), ())
         ]
 
-    def _fuzzy_terms(self, word: str, *, stems: bool) -> list[Term]:
+    def _fuzzy_terms(self, word: str, *, single: bool) -> list[Term]:
+        """Terms one typo from a word (two for a long single word), or from two words run
+        together ("fod bank"): those get only one, as two loose words are easily misread."""
         if len(word) < MIN_FUZZY_LENGTH:
             return []
-        closest = self._typos.closest(word)
+        closest = self._typos.closest(word, None if single else 1)
         if closest is not None:
             return self._joined[closest]
-        if not stems:
+        if not single:
             return []
         for length in self._stem_lengths:
             if length > len(word):
@@ -323,11 +333,20 @@ def _same_words(window: Sequence[str], term: Sequence[str], *, prefix: bool) -> 
     return tuple(window[:-1]) == tuple(term[:-1]) and window[-1].startswith(term[-1])
 
 
-def _aggregate(hits: Iterable[_Hit]) -> tuple[NeedScore, ...]:
+def _language_factor(hit: _Hit, language: str | None) -> float:
+    """A word from another language's lexicon, in a message clearly in one language, is more
+    likely a look-alike (Urdu "اب", now, is not Arabic "أب", father) than a need. English
+    words are the exception: people mix them into every language ("benefits", "GP")."""
+    if language is None or hit.term.language in {language, "en"}:
+        return 1.0
+    return FOREIGN_TERM_FACTOR
+
+
+def _aggregate(hits: Iterable[tuple[_Hit, float]]) -> tuple[NeedScore, ...]:
     """Combine evidence per need: independent hints add up, never past certainty."""
     best_per_term: dict[Term, float] = {}
-    for hit in hits:
-        best_per_term[hit.term] = max(best_per_term.get(hit.term, 0.0), hit.weight)
+    for hit, factor in hits:
+        best_per_term[hit.term] = max(best_per_term.get(hit.term, 0.0), hit.weight * factor)
     doubt: dict[str, float] = defaultdict(lambda: 1.0)
     for term, weight in best_per_term.items():
         doubt[term.label] *= 1.0 - weight
