@@ -1,0 +1,102 @@
+"""Ranking on a small hand-made directory: need, words, area, distance, opening hours, names."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+
+import pytest
+
+from bench.synthetic import sample_offers
+from directory.ranking import OfferIndex, Position, distance_km
+from directory.summaries import OfferSummary
+
+TUESDAY_NOON = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
+CHRISTMAS_NOON = datetime(2026, 12, 25, 12, 0, tzinfo=UTC)
+PAR = Position(50.35, -4.70)
+
+
+@pytest.fixture(scope="module")
+def template() -> OfferSummary:
+    return next(o for o in sample_offers() if o.id == "par-bay-community-larder")
+
+
+def twin(template: OfferSummary, offer_id: str, **changes: object) -> OfferSummary:
+    changes.setdefault("name", f"Larder {offer_id}")
+    return replace(template, id=offer_id, **changes)
+
+
+def ids(ranked: list) -> list[str]:
+    return [r.offer.id for r in ranked]
+
+
+def test_an_offer_open_now_comes_before_one_that_is_closed(template: OfferSummary) -> None:
+    index = OfferIndex(
+        [
+            twin(template, "a-closed", opening_hours="Sa 10:00-12:00"),
+            twin(template, "b-open", opening_hours="Tu 10:00-14:00"),
+        ]
+    )
+    assert ids(index.rank({"food": 1.0}, now=TUESDAY_NOON)) == ["b-open", "a-closed"]
+
+
+def test_bank_holidays_count_as_closed(template: OfferSummary) -> None:
+    index = OfferIndex(
+        [
+            twin(template, "a-weekdays", opening_hours="Mo-Fr 10:00-14:00; PH off"),
+            twin(template, "b-every-day", opening_hours="Mo-Su 10:00-14:00"),
+        ]
+    )
+    assert ids(index.rank({"food": 1.0}, now=CHRISTMAS_NOON)) == ["b-every-day", "a-weekdays"]
+
+
+def test_nearer_offers_come_first(template: OfferSummary) -> None:
+    index = OfferIndex(
+        [
+            twin(template, "a-far", latitude=53.80, longitude=-1.55),  # Leeds
+            twin(template, "b-near", latitude=50.36, longitude=-4.71),  # Par
+        ]
+    )
+    ranked = index.rank({"food": 1.0}, near=PAR)
+    assert ids(ranked) == ["b-near", "a-far"]
+    assert ranked[0].distance_km is not None and ranked[0].distance_km < 2
+
+
+def test_an_offer_meeting_both_needs_beats_one_meeting_one(template: OfferSummary) -> None:
+    index = OfferIndex(
+        [
+            twin(template, "a-food-only", needs=("food",)),
+            twin(template, "b-food-and-warmth", needs=("food", "warmth")),
+        ]
+    )
+    assert ids(index.rank({"food": 0.9, "warmth": 0.9}))[0] == "b-food-and-warmth"
+
+
+def test_the_offers_own_words_break_ties(template: OfferSummary) -> None:
+    index = OfferIndex(
+        [
+            twin(template, "a-plain", description="A weekly session."),
+            twin(template, "b-pottery", description="A pottery class where you can meet people."),
+        ]
+    )
+    ranked = index.rank({"food": 1.0}, words=["pottery", "class"])
+    assert ids(ranked)[0] == "b-pottery"
+
+
+def test_names_in_the_message_are_found(template: OfferSummary) -> None:
+    index = OfferIndex([twin(template, "x", name="Hug a Mug"), twin(template, "y")])
+    assert [index.offers[p].id for p in index.named_in(["is", "hug", "a", "mug", "open"])] == ["x"]
+    assert index.named_in(["a", "mug", "of", "tea"]) == []
+
+
+def test_ranking_is_deterministic(template: OfferSummary) -> None:
+    offers = [twin(template, f"offer-{n}") for n in range(30)]
+    first = ids(OfferIndex(offers).rank({"food": 1.0}, limit=30))
+    again = ids(OfferIndex(list(reversed(offers))).rank({"food": 1.0}, limit=30))
+    assert first == again
+
+
+def test_distance_is_great_circle() -> None:
+    assert distance_km(Position(51.5074, -0.1278), Position(53.4808, -2.2426)) == pytest.approx(
+        262, abs=3
+    )
