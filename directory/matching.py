@@ -158,12 +158,17 @@ class NeedDetector:
         # First words of phrases: a longer window is only worth probing if it starts with one.
         self._phrase_starts = {t.tokens[0] for t in lexicon.terms if len(t.tokens) > 1}
         self._longest = max((len(t.tokens) for t in lexicon.terms), default=1)
-        # Typos are looked for in windows of one or two words, so only terms that short count.
-        self._typos = TypoIndex(
-            term.joined
+        # Typos are looked for in single words (up to two edits when long), and in two-word
+        # terms run together ("fod bank" ~ "foodbank", one edit): longer phrases never.
+        typo_terms = [
+            term
             for terms in self._joined.values()
             for term in terms
             if len(term.tokens) <= 2 and len(term.joined) >= MIN_FUZZY_LENGTH
+        ]
+        self._word_typos = TypoIndex(t.joined for t in typo_terms if len(t.tokens) == 1)
+        self._pair_typos = TypoIndex(
+            (t.joined for t in typo_terms if len(t.tokens) == 2), max_edits=1
         )
         self._stem_typos = TypoIndex(s for s in self._one_word_stems if len(s) >= MIN_FUZZY_LENGTH)
         self._stem_lengths = sorted(
@@ -311,7 +316,9 @@ class NeedDetector:
         together ("fod bank"): those get only one, as two loose words are easily misread."""
         if len(word) < MIN_FUZZY_LENGTH:
             return []
-        closest = self._typos.closest(word, None if single else 1)
+        closest = (self._word_typos.closest(word) if single else None) or self._pair_typos.closest(
+            word
+        )
         if closest is not None:
             return self._joined[closest]
         if not single:
