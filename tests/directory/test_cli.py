@@ -100,3 +100,40 @@ def test_malformed_database_url_is_one_line(workdir: Path) -> None:
     assert done.stderr.strip().splitlines() == [
         "wellplaced: setting DATABASE_URL must be a SQLite or PostgreSQL URL"
     ]
+
+
+EVERY_LANGUAGE = [
+    # (message, need it shows, a crisis message in the same language)
+    ("I have no food in the house", "food", "I want to kill myself"),
+    ("dw i'n unig iawn", "loneliness", "dw i ddim isio byw ddim mwy"),
+    ("nie mam co jeść", "food", "chcę się zabić"),
+    ("nu am bani de chirie", "money", "vreau să mă sinucid"),
+    ("میں بہت اکیلا ہوں", "loneliness", "میں خودکشی کرنا چاہتا ہوں"),
+    ("mujhe bohat udaasi hai", "mental_health", "main khudkushi karna chahta hoon"),
+    ("আমি খুব একা", "loneliness", "আমি আত্মহত্যা করতে চাই"),
+    ("ما عندي أكل", "food", "أريد أن أنتحر"),
+    ("estou sem dinheiro", "money", "quero me matar"),
+    ("no tengo dinero", "money", "quiero suicidarme"),
+    ("мені дуже самотньо", "loneliness", "я хочу покінчити з собою"),
+]
+
+
+def test_match_understands_every_language_and_its_crisis_wording(
+    workdir: Path, database_url: str
+) -> None:
+    lines = [text for message, _, crisis in EVERY_LANGUAGE for text in (message, crisis)]
+    done = directory(
+        "match",
+        "--batch",
+        "-",
+        cwd=workdir,
+        database_url=database_url,
+        input_text="\n".join(lines) + "\n",
+    )
+    results = [json.loads(line) for line in done.stdout.splitlines()]
+    for (message, need, crisis), understood, alarmed in zip(
+        EVERY_LANGUAGE, results[::2], results[1::2], strict=True
+    ):
+        assert need in [n["id"] for n in understood["needs"]], message
+        assert not understood["crisis"], message
+        assert alarmed["status"] == "crisis", crisis
