@@ -305,11 +305,18 @@ class NeedDetector:
         ]
         if found or len(window) > 1:
             return found
-        return [
+        found = [
             term
             for language, stems in self._stemmed.items()
             for term in stems.get(self._stemmers.by_language[language].stemWord(last), ())
         ]
+        if found:
+            return found
+        for bare in _without_arabic_clitics(last):
+            found = self._exact.get((bare,))
+            if found:
+                return found
+        return []
 
     def _fuzzy_terms(self, word: str, *, single: bool) -> list[Term]:
         """Terms one typo from a word (two for a long single word), or from two words run
@@ -330,6 +337,23 @@ class NeedDetector:
             if stem is not None:
                 return self._one_word_stems[stem]
         return []
+
+
+# Arabic writes "and", "so", "with", "for", "like" and "the" onto the next word ("بوحدة",
+# with loneliness; "والبيت", and the house). Longest first.
+_ARABIC_CLITICS = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+_MIN_ARABIC_STEM = 3
+
+
+def _without_arabic_clitics(word: str) -> list[str]:
+    """The word with each leading clitic it may carry removed, for words in Arabic script."""
+    if not word or not ("\u0600" <= word[0] <= "\u06ff"):
+        return []
+    return [
+        word[len(clitic) :]
+        for clitic in _ARABIC_CLITICS
+        if word.startswith(clitic) and len(word) - len(clitic) >= _MIN_ARABIC_STEM
+    ]
 
 
 def _same_words(window: Sequence[str], term: Sequence[str], *, prefix: bool) -> bool:

@@ -56,6 +56,17 @@ def fold_accents(word: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
+# Where Latin letters meet another script inside one "word" ("الGP"), it is two words.
+_SCRIPT_BOUNDARY = regex.compile(
+    r"(?<=\p{Latin})(?=[^\p{Latin}\p{N}'])|(?<=[^\p{Latin}\p{N}'])(?=\p{Latin})"
+)
+
+
 def tokens(text: str) -> list[str]:
     """The words of already normalised text: accents folded, a possessive 's dropped."""
-    return [fold_accents(match.removesuffix("'s")) for match in _WORD.findall(text)]
+    return [
+        fold_accents(part.removesuffix("'s"))
+        for match in _WORD.findall(text)
+        for part in _SCRIPT_BOUNDARY.split(match)
+        if part
+    ]

@@ -23,3 +23,7 @@ def test_arabic_script_letter_variants_fold_to_one_form() -> None:
 
 def test_possessive_s_is_dropped() -> None:
     assert words("the leccy's run out") == ["the", "leccy", "run", "out"]
+
+
+def test_latin_letters_glued_to_another_script_are_a_word_of_their_own() -> None:
+    assert words("ماكو موعد ويه الGP") == ["ماکو", "موعد", "ويه", "ال", "gp"]
