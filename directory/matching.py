@@ -127,6 +127,9 @@ STEMMER_NAMES = {
 }
 
 
+LATIN_STEMMED = tuple(code for code in STEMMER_NAMES if code != "ar")
+
+
 class _Stemmers(threading.local):
     """One set of stemmers per thread: a Snowball stemmer must not be shared between threads."""
 
@@ -296,20 +299,18 @@ class NeedDetector:
             found = self._joined.get("".join(window))
             if found:
                 return found
-        last = window[-1]
-        found = [
-            term
-            for key_length in range(MIN_PREFIX, PREFIX_KEY + 1)
-            for term in self._prefixes.get((window[:-1], last[:key_length]), ())
-            if last.startswith(term.tokens[-1])
-        ]
+        last, head = window[-1], window[:-1]
+        found = []
+        for key_length in range(MIN_PREFIX, PREFIX_KEY + 1):
+            bucket = self._prefixes.get((head, last[:key_length]))
+            if bucket:
+                found.extend(term for term in bucket if last.startswith(term.tokens[-1]))
         if found or len(window) > 1:
             return found
-        found = [
-            term
-            for language, stems in self._stemmed.items()
-            for term in stems.get(self._stemmers.by_language[language].stemWord(last), ())
-        ]
+        for language in self._stemming_languages(last):
+            stems = self._stemmed.get(language)
+            if stems:
+                found.extend(stems.get(self._stemmers.by_language[language].stemWord(last), ()))
         if found:
             return found
         for bare in _without_arabic_clitics(last):
@@ -317,6 +318,16 @@ class NeedDetector:
             if found:
                 return found
         return []
+
+    @staticmethod
+    def _stemming_languages(word: str) -> tuple[str, ...]:
+        """Only stemmers of the word's own script can stem it."""
+        first = word[0]
+        if first < "\u0250":  # Latin letters, digits and punctuation
+            return LATIN_STEMMED
+        if "\u0600" <= first <= "\u06ff":
+            return ("ar",)
+        return ()
 
     def _fuzzy_terms(self, word: str, *, single: bool) -> list[Term]:
         """Terms one typo from a word (two for a long single word), or from two words run
@@ -465,7 +476,7 @@ def offers_for_needs(
         limit=limit,
         **_where_and_when(situation),
     )
-    local = [r for r in ranked if not r.offer.is_national]
+    local = index.has_local((s.need.value for s in needs), situation.area)
     if ranked and (situation.area is None or local):
         return MatchResult(Status.MATCHED, language, needs, tuple(ranked[:limit]))
     shown = {r.offer.id for r in ranked}

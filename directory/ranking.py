@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from directory.matching import NeedDetector
 
 # How many statically best offers each (need, place) list contributes as candidates.
-CANDIDATES_PER_LIST = 40
+CANDIDATES_PER_LIST = 20
 # Re-ranked by opening hours: only this many times the requested number of offers.
 HOURS_RERANK_FACTOR = 3
 # A word carried by more offers than this is too common to pick candidates by.
@@ -163,7 +163,8 @@ class OfferIndex:
         limit: int = 5,
         named: Sequence[int] = (),
     ) -> list[RankedOffer]:
-        """The best offers for these needs, best first, in a deterministic order.
+        """The best offers for these needs (a few more than `limit`), best first, in a
+        deterministic order.
 
         Within an area, offers from other areas are left out; national offers always count.
         Offers the message names come first, whatever their needs.
@@ -172,38 +173,56 @@ class OfferIndex:
         if not candidates:
             return []
         relevance = self._bm25(words, candidates)
-        best_relevance = max(relevance.values(), default=0.0) or 1.0
-        total = sum(needs.values()) or 1.0
+        relevance_weight = WEIGHTS["relevance"] / (max(relevance.values(), default=0.0) or 1.0)
+        need_weight = 1.0 / (sum(needs.values()) or 1.0)
         named_set = set(named)
-        area_bonus = WEIGHTS["place"] if area is not None else WEIGHTS["place"] * 0.5
-        scored: list[tuple[float, bool, str, str, RankedOffer]] = []
+        elsewhere = WEIGHTS["place"] * 0.5
+        at_home = WEIGHTS["place"] if area is not None else elsewhere
+        scored: list[tuple[float, bool, str, str, int]] = []
         for position in candidates:
             offer = self.offers[position]
             slug = offer.partnership_slug
             if area is not None and slug is not None and slug != area and position not in named_set:
                 continue
-            met = tuple(sorted(need for need in offer.needs if need in needs))
             emphasis = self._emphasis[position]
-            distance = self._distance(offer, near)
+            coverage = focus = 0.0
+            for need in offer.needs:
+                weight = needs.get(need)
+                if weight:
+                    coverage += weight
+                    focus += weight * emphasis.get(need, 0.0)
             score = (
-                WEIGHTS["coverage"] * sum(needs[need] for need in met) / total
-                + WEIGHTS["focus"]
-                * sum(needs[need] * emphasis.get(need, 0.0) for need in met)
-                / total
-                + WEIGHTS["relevance"] * relevance.get(position, 0.0) / best_relevance
-                + (area_bonus if slug == area else WEIGHTS["place"] * 0.5)
-                + (0.0 if distance is None else WEIGHTS["proximity"] / (1.0 + distance / 5.0))
-                + (NAMED_BONUS if position in named_set else 0.0)
+                (WEIGHTS["coverage"] * coverage + WEIGHTS["focus"] * focus) * need_weight
+                + relevance_weight * relevance.get(position, 0.0)
+                + (at_home if slug == area else elsewhere)
             )
-            ranked = RankedOffer(offer, score, met, distance)
-            scored.append((-round(score, 9), offer.is_national, offer.name, offer.id, ranked))
-        # Only the head is ever shown, so only the head is sorted.
+            if near is not None and offer.latitude is not None and offer.longitude is not None:
+                distance = distance_km(near, Position(offer.latitude, offer.longitude))
+                score += WEIGHTS["proximity"] / (1.0 + distance / 5.0)
+            if position in named_set:
+                score += NAMED_BONUS
+            scored.append((-round(score, 9), offer.is_national, offer.name, offer.id, position))
+        # Only the head is ever shown, so only the head is sorted and described.
         head = heapq.nsmallest(max(limit, 1) * HOURS_RERANK_FACTOR, scored)
-        ranked_offers = [item[-1] for item in head]
-        if now is not None:
-            ranked_offers = self._rerank_by_hours(ranked_offers, now)
-        rest = [item[-1] for item in sorted(scored)[len(head) :]] if len(scored) > len(head) else []
-        return ranked_offers + rest
+        ranked = [self._ranked(position, -negative, needs, near) for negative, *_, position in head]
+        return self._rerank_by_hours(ranked, now) if now is not None else ranked
+
+    def _ranked(
+        self, position: int, score: float, needs: Mapping[str, float], near: Position | None
+    ) -> RankedOffer:
+        offer = self.offers[position]
+        met = tuple(sorted(need for need in offer.needs if need in needs))
+        return RankedOffer(offer, score, met, self._distance(offer, near))
+
+    def has_local(self, needs: Iterable[str], area: str | None) -> bool:
+        """Whether any local offer (in `area`, when one is given) meets one of the needs."""
+        for need in needs:
+            by_place = self._lists.get(need, {})
+            if area is not None and by_place.get(area):
+                return True
+            if area is None and any(place not in {None, _ALL} for place in by_place):
+                return True
+        return False
 
     def _candidates(
         self,
