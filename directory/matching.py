@@ -322,6 +322,8 @@ class NeedDetector:
     @staticmethod
     def _stemming_languages(word: str) -> tuple[str, ...]:
         """Only stemmers of the word's own script can stem it."""
+        if not word:
+            return ()
         first = word[0]
         if first < "\u0250":  # Latin letters, digits and punctuation
             return LATIN_STEMMED
