@@ -40,6 +40,8 @@ HINT_WEIGHT = 0.5
 MIN_SPLIT_PART = 3
 # Windows of more words than this are only matched exactly.
 MAX_JOINED_WINDOW = 3
+# Single words whose matches are remembered, at most; the memory is emptied when full.
+SINGLE_WORDS_KEPT = 50_000
 # Prefix terms are found by their first letters (up to this many).
 PREFIX_KEY = 3
 
@@ -158,8 +160,17 @@ class NeedDetector:
         self._stemmed: dict[str, dict[str, list[Term]]] = defaultdict(lambda: defaultdict(list))
         for term in lexicon.terms:
             self._add(term)
-        # First words of phrases: a longer window is only worth probing if it starts with one.
+        # First words of phrases: a longer window is only worth probing if it starts with one,
+        # or with the beginning of a one-word term it might be a split form of ("food bank").
         self._phrase_starts = {t.tokens[0] for t in lexicon.terms if len(t.tokens) > 1}
+        self._window_starts = self._phrase_starts | {
+            t.tokens[0][:cut]
+            for t in lexicon.terms
+            if len(t.tokens) == 1
+            for cut in range(MIN_SPLIT_PART, len(t.tokens[0]))
+        }
+        # What each single word matches, remembered: people's words repeat endlessly.
+        self._single_words: dict[str, list[Term]] = {}
         self._longest = max((len(t.tokens) for t in lexicon.terms), default=1)
         # Typos are looked for in single words (up to two edits when long), and in two-word
         # terms run together ("fod bank" ~ "foodbank", one edit): longer phrases never.
@@ -245,12 +256,18 @@ class NeedDetector:
         covered = [False] * len(words)
         for size in range(min(self._longest, len(words)), 0, -1):
             for start in range(len(words) - size + 1):
-                if size > MAX_JOINED_WINDOW and words[start] not in self._phrase_starts:
-                    continue
+                if size > 1:
+                    starts = (
+                        self._phrase_starts if size > MAX_JOINED_WINDOW else self._window_starts
+                    )
+                    if words[start] not in starts:
+                        continue
                 if all(covered[start : start + size]):
                     continue  # inside a longer match: "how does this work" is not about work
-                window = tuple(words[start : start + size])
-                found = self._exact_terms(window)
+                if size == 1:
+                    found = self._single_word_terms(words[start])
+                else:
+                    found = self._exact_terms(tuple(words[start : start + size]))
                 if found:
                     hits.extend(_Hit(term, fuzzy=False) for term in found)
                     covered[start : start + size] = [True] * size
@@ -275,6 +292,14 @@ class NeedDetector:
                     hits.extend(_Hit(term, fuzzy=True) for term in found)
                     covered[start : start + size] = [True] * size
         return hits
+
+    def _single_word_terms(self, word: str) -> list[Term]:
+        found = self._single_words.get(word)
+        if found is None:
+            if len(self._single_words) >= SINGLE_WORDS_KEPT:
+                self._single_words.clear()
+            found = self._single_words[word] = self._exact_terms((word,))
+        return found
 
     def _gapped_matches(self, words: list[str]) -> list[tuple[int, int, Term]]:
         found = []

@@ -25,9 +25,10 @@ if TYPE_CHECKING:
 # How many statically best offers each (need, place) list contributes as candidates.
 CANDIDATES_PER_LIST = 20
 # Re-ranked by opening hours: only this many times the requested number of offers.
-HOURS_RERANK_FACTOR = 3
-# A word carried by more offers than this is too common to pick candidates by.
-RARE_WORD_OFFERS = 200
+HOURS_RERANK_FACTOR = 2
+# A word carried by more than this share of offers (or 20) is too common to pick candidates by.
+RARE_WORD_SHARE = 0.002
+RARE_WORD_MINIMUM = 20
 # Grid cells of about 11 km (north-south) for finding offers near a position.
 CELL_DEGREES = 0.1
 
@@ -91,6 +92,7 @@ class OfferIndex:
         for position, offer in enumerate(self.offers):
             self._index_text(position, offer, detector)
         self._average_length = sum(self._lengths) / len(self._lengths) if self._lengths else 1.0
+        self._rare_word_limit = max(RARE_WORD_MINIMUM, int(len(self.offers) * RARE_WORD_SHARE))
         self._lists = self._need_lists()
         self._cells = self._need_cells()
         self.safety_nets = tuple(
@@ -201,7 +203,7 @@ class OfferIndex:
                 score += WEIGHTS["proximity"] / (1.0 + distance / 5.0)
             if position in named_set:
                 score += NAMED_BONUS
-            scored.append((-round(score, 9), offer.is_national, offer.name, offer.id, position))
+            scored.append((-score, offer.is_national, offer.name, offer.id, position))
         # Only the head is ever shown, so only the head is sorted and described.
         head = heapq.nsmallest(max(limit, 1) * HOURS_RERANK_FACTOR, scored)
         ranked = [self._ranked(position, -negative, needs, near) for negative, *_, position in head]
@@ -249,7 +251,7 @@ class OfferIndex:
         # Offers that share a rare word with the message ("pottery", "sewing") also compete.
         for word in set(words):
             postings = self._postings.get(word)
-            if postings and len(postings) <= RARE_WORD_OFFERS:
+            if postings and len(postings) <= self._rare_word_limit:
                 sharing = [p for p in postings if not needs.keys().isdisjoint(self.offers[p].needs)]
                 found.update(sharing[:CANDIDATES_PER_LIST])
         return found
@@ -287,7 +289,7 @@ class OfferIndex:
             score = item.score + bonus
             rescored.append(
                 (
-                    -round(score, 9),
+                    -score,
                     item.offer.is_national,
                     item.offer.name,
                     item.offer.id,
