@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import random
 from dataclasses import replace
 from datetime import date
 
-from directory.records import OfferRecord
-from directory.seed import SAMPLE_FILE
+from directory.catalogue import Catalogue
+from directory.db import ensure_schema, make_engine, make_sessionmaker, transaction
+from directory.matching import NeedDetector
+from directory.needs.lexicon import Lexicon
+from directory.seed import seed_sample_directory
 from directory.summaries import OfferSummary
 
 AREAS = 150
@@ -51,37 +53,15 @@ FILLER = [
 
 
 def sample_offers() -> list[OfferSummary]:
-    document = json.loads(SAMPLE_FILE.read_text(encoding="utf-8"))
-    offers = []
-    for item in document["offers"]:
-        record = OfferRecord.model_validate(item)
-        offers.append(
-            OfferSummary(
-                id=record.id,
-                name=record.name,
-                description=record.description,
-                organisation=record.organisation,
-                needs=tuple(need.value for need in record.needs),
-                partnership_slug=record.partnership,
-                partnership_name=record.partnership,
-                address=record.address,
-                postcode=record.postcode,
-                latitude=record.latitude,
-                longitude=record.longitude,
-                opening_hours=record.opening_hours,
-                phone=record.phone,
-                email=record.email,
-                website=record.website,
-                cost=record.cost,
-                languages=tuple(record.languages),
-                audience=record.audience,
-                access=record.access,
-                verified_on=record.verified_on,
-                safety_net=record.safety_net,
-                is_sample=record.is_sample,
-            )
-        )
-    return offers
+    """The sample directory as the bot sees it: seeded into a throwaway database and read back."""
+    engine = make_engine("sqlite://")
+    try:
+        ensure_schema(engine)
+        with transaction(make_sessionmaker(engine)) as session:
+            seed_sample_directory(session)
+            return list(Catalogue(NeedDetector(Lexicon((), frozenset()))).index(session).offers)
+    finally:
+        engine.dispose()
 
 
 def synthetic_directory(size: int, seed: int = 20261123) -> list[OfferSummary]:
