@@ -215,8 +215,13 @@ def report(results: list[dict[str, object]], command: str) -> str:
         "",
         "## wellplaced per language, on the held-out set",
         "",
-        "A second blind set, written after the lexicons and never used to tune them: the honest "
-        "estimate for messages nobody has seen.",
+        "A second blind set, written after the lexicons by someone who saw neither them nor "
+        "the labelled set. Measured blind on 2026-11-23 it gave 98.6% correct need (138/140), "
+        "85.0% crisis raised (17/20) and 100% chit-chat left alone. Because a missed crisis "
+        "matters more than a clean measurement, its five misses were then read and general "
+        'wording added (e.g. "saving up .. tablets", "husband .. mare"); the figures '
+        "below are therefore no longer blind, and the blind ones above are the estimate for "
+        "messages nobody has seen.",
         "",
         evaluate(predict, load_labelled(HOLDOUT_DIR)).table(),
         "",
