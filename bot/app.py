@@ -10,7 +10,7 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 from telegram.request import BaseRequest
 
 from bot.context import DEPS_KEY, BotContext, Deps
-from bot.handlers import HANDLER_TABLE
+from bot.handlers import BEFORE_ALL, HANDLER_TABLE
 from bot.handlers.errors import on_error
 from bot.i18n import Translator
 from directory.languages import SUPPORTED_LANGUAGES
@@ -34,6 +34,8 @@ def build_application(deps: Deps, *, request: BaseRequest | None = None) -> BotA
         builder = builder.request(request).get_updates_request(request)
     application = builder.build()
     application.bot_data[DEPS_KEY] = deps
+    group, first = BEFORE_ALL
+    application.add_handlers(first, group=group)
     for handler in HANDLER_TABLE:
         application.add_handler(handler)
     application.add_error_handler(on_error)
@@ -50,6 +52,10 @@ def _offline_token(settings: Any) -> str:
 def command_menu(t: Translator) -> list[BotCommand]:
     return [
         BotCommand("start", t("Start again and see the topics")),
+        BotCommand("language", t("Choose your language")),
+        BotCommand("area", t("Choose your area")),
+        BotCommand("privacy", t("What I keep about you")),
+        BotCommand("forget", t("Erase what I keep about you")),
         BotCommand("help", t("How to use this bot")),
     ]
 

@@ -1,7 +1,8 @@
 """The console chat: the real bot in a terminal, through the real handlers, with no network.
 
 Each line typed (or piped in) becomes a Telegram update for the same Application the bot
-runs; what the bot would send is printed. Type a button's number to press it.
+runs; what the bot would send is printed. Type a button's number to press it, and
+"location <latitude> <longitude>" to share a location as the phone's button would.
 """
 
 from __future__ import annotations
@@ -15,10 +16,18 @@ from typing import Any, TextIO
 from telegram import Update
 
 from bot.app import BotApplication
-from bot.offline_api import ApiCall, OfflineBotApi, button_update, private_user, text_update
+from bot.offline_api import (
+    ApiCall,
+    OfflineBotApi,
+    button_update,
+    location_update,
+    private_user,
+    text_update,
+)
 
 CONSOLE_USER_ID = 424242
 QUIT_WORDS = frozenset({"/quit", "/exit"})
+LOCATION_WORD = "location"
 
 
 class _TerminalText(HTMLParser):
@@ -76,9 +85,12 @@ class ConsoleChat:
         line = line.strip()
         if not line:
             return
+        position = _location(line)
         if line.isdigit() and 1 <= int(line) <= len(self._buttons):
             data, message = self._buttons[int(line) - 1]
             update = button_update(data, self.user, message)
+        elif position is not None:
+            update = location_update(*position, self.user)
         else:
             update = text_update(line, self.user)
         await self.application.process_update(Update.de_json(update, self.application.bot))
@@ -98,16 +110,23 @@ class ConsoleChat:
         print(terminal_text(str(call.params["text"]), styled=self.styled), file=self.out)
         keyboard = _keyboard_of(call)
         if keyboard:
-            self._buttons = [(button["callback_data"], call.result) for button in keyboard]
-            for number, button in enumerate(keyboard, start=1):
-                print(f"  [{number}] {button['text']}", file=self.out)
+            self._buttons = []
+            for button in keyboard:
+                if "callback_data" in button:
+                    self._buttons.append((button["callback_data"], call.result))
+                    print(f"  [{len(self._buttons)}] {button['text']}", file=self.out)
+                elif "url" in button:
+                    print(f"  [link] {button['text']}: {button['url']}", file=self.out)
+        for button in _reply_keyboard_of(call):
+            if button.get("request_location"):
+                print(f"  [{LOCATION_WORD} <latitude> <longitude>] {button['text']}", file=self.out)
         print(file=self.out)
 
     async def run(self, source: TextIO, *, interactive: bool) -> None:
         if interactive:
             print(
                 "wellplaced console: type as a resident would; a number presses a button; "
-                "/quit to leave.\n",
+                "'location <latitude> <longitude>' shares a location; /quit to leave.\n",
                 file=self.out,
             )
             await self.say("/start")
@@ -122,9 +141,35 @@ class ConsoleChat:
             await self.say(line)
 
 
-def _keyboard_of(call: ApiCall) -> list[dict[str, Any]]:
+def _markup_of(call: ApiCall) -> dict[str, Any]:
     markup = call.params.get("reply_markup")
     if not markup:
-        return []
+        return {}
     data = json.loads(markup) if isinstance(markup, str) else markup
-    return [button for row in data.get("inline_keyboard", []) for button in row]
+    return data if isinstance(data, dict) else {}
+
+
+def _keyboard_of(call: ApiCall) -> list[dict[str, Any]]:
+    return [button for row in _markup_of(call).get("inline_keyboard", []) for button in row]
+
+
+def _reply_keyboard_of(call: ApiCall) -> list[dict[str, Any]]:
+    rows = _markup_of(call).get("keyboard", [])
+    return [
+        button if isinstance(button, dict) else {"text": button} for row in rows for button in row
+    ]
+
+
+def _location(line: str) -> tuple[float, float] | None:
+    """ "location 53.97 -1.05" (a comma is fine too) as a latitude and longitude."""
+    word, _, rest = line.partition(" ")
+    if word.casefold() != LOCATION_WORD:
+        return None
+    parts = rest.replace(",", " ").split()
+    try:
+        latitude, longitude = (float(part) for part in parts)
+    except ValueError:
+        return None
+    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+        return None
+    return latitude, longitude

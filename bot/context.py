@@ -1,4 +1,5 @@
-"""What every handler gets: the application's dependencies and a per-update translator `t`."""
+"""What every handler gets: the application's dependencies, the person's kept preferences, a
+per-update translator `t`, and the conversation's short-term memory."""
 
 from __future__ import annotations
 
@@ -12,9 +13,12 @@ from telegram import Update
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.i18n import Catalogs, Translator
+from bot.memory import ConversationMemory, memory_of
 from bot.settings import BotSettings
 from directory.catalogue import Catalogue
 from directory.db import transaction
+from directory.preferences import Preferences, load_preferences
+from directory.privacy import pseudonym, pseudonym_key
 
 ResultT = TypeVar("ResultT")
 DEPS_KEY = "deps"
@@ -37,12 +41,16 @@ class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], d
         super().__init__(application=application, **kwargs)
         self._telegram_language: str | None = None
         self._translator: Translator | None = None
+        self._user_id: int | None = None
+        self.subject: str | None = None  # the person's pseudonym, once loaded
+        self.preferences = Preferences()
 
     @classmethod
     def from_update(cls, update: object, application: Any) -> BotContext:
         context = super().from_update(update, application)
         if isinstance(update, Update) and update.effective_user is not None:
             context._telegram_language = update.effective_user.language_code
+            context._user_id = update.effective_user.id
         return context
 
     @property
@@ -51,18 +59,44 @@ class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], d
         return deps
 
     @property
+    def memory(self) -> ConversationMemory:
+        return memory_of(self.user_data)
+
+    async def load_person(self) -> None:
+        """Read what the person chose to keep; run once per update, before any handler."""
+        user_id = self._user_id
+        if user_id is None:
+            return
+
+        def load(session: Session) -> tuple[str, Preferences]:
+            subject = pseudonym(pseudonym_key(session, self.deps.settings.PSEUDONYM_KEY), user_id)
+            return subject, load_preferences(session, subject)
+
+        self.subject, self.preferences = await self.in_transaction(load)
+        self._translator = None
+
+    def kept(self, preferences: Preferences) -> None:
+        """The person changed what is kept: later replies in this update follow it."""
+        self.preferences = preferences
+        self._translator = None
+
+    @property
     def t(self) -> Translator:
-        """The user's translator: their Telegram language where supported, else the default."""
+        """The person's translator: the language they chose, else their Telegram language,
+        else the default."""
         if self._translator is None:
             self._translator = self.deps.catalogs.negotiate(
-                self._telegram_language, self.deps.settings.DEFAULT_LANGUAGE
+                self.preferences.language,
+                self._telegram_language,
+                self.deps.settings.DEFAULT_LANGUAGE,
             )
         return self._translator
 
     def t_for_message(self, message_language: str | None) -> Translator:
-        """The translator for a reply: the message's own language when it was clearly read
-        from the message (people write in the language they read best), else the user's."""
-        if message_language is None:
+        """The translator for an answer to a message. A chosen language always wins; else the
+        message's own language when it was clearly read from it (people write in the language
+        they read best, whatever their phone is set to), else as `t`."""
+        if self.preferences.language is not None or message_language is None:
             return self.t
         return self.deps.catalogs.negotiate(message_language, self.t.language)
 

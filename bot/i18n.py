@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from functools import cache
 from gettext import NullTranslations
 from io import BytesIO
 from pathlib import Path
 from typing import Any
 
+from babel import Locale
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
@@ -24,6 +26,21 @@ class Html(str):
 
     __slots__ = ()
 
+
+# Babel locales for dates, times, numbers and units: the British or home-country variant,
+# so that English times read "14:00" rather than "2:00 PM".
+BABEL_LOCALES = {
+    "en": "en_GB",
+    "cy": "cy_GB",
+    "pl": "pl_PL",
+    "ro": "ro_RO",
+    "ur": "ur_PK",
+    "bn": "bn_BD",
+    "pt": "pt_PT",
+    "es": "es_ES",
+    "ar": "ar",
+    "uk": "uk_UA",
+}
 
 # Unicode isolates keep Latin names, numbers and links in order inside right-to-left text.
 FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2068", "\u2069"
@@ -69,6 +86,10 @@ class Translator:
     def right_to_left(self) -> bool:
         return self.language in RIGHT_TO_LEFT
 
+    @property
+    def locale(self) -> Locale:
+        return _babel_locale(self.language)
+
 
 class Catalogs:
     """Every supported language's catalog, loaded once; English is the source text itself."""
@@ -93,6 +114,11 @@ class Catalogs:
             if language is not None:
                 return self._translators[language]
         return self._translators[self.default]
+
+
+@cache
+def _babel_locale(language: str) -> Locale:
+    return Locale.parse(BABEL_LOCALES.get(language, language))
 
 
 def compile_catalog(po_file: Path) -> Translations:

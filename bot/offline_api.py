@@ -83,7 +83,10 @@ class OfflineBotApi:
         }
         if "reply_markup" in params:
             markup = params["reply_markup"]
-            message["reply_markup"] = json.loads(markup) if isinstance(markup, str) else markup
+            markup = json.loads(markup) if isinstance(markup, str) else markup
+            # As Telegram does, a message carries only an inline keyboard, never a reply one.
+            if isinstance(markup, dict) and "inline_keyboard" in markup:
+                message["reply_markup"] = markup
         return message
 
     def sent_texts(self, chat_id: int | None = None) -> list[str]:
@@ -162,6 +165,22 @@ def text_update(text: str, user: dict[str, Any], *, message_id: int = 1) -> dict
         command = text.split(maxsplit=1)[0]
         message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
     return {"update_id": next(_update_ids), "message": message}
+
+
+def location_update(
+    latitude: float, longitude: float, user: dict[str, Any], *, message_id: int = 1
+) -> dict[str, Any]:
+    """A shared location, as the "share my location" button sends it."""
+    return {
+        "update_id": next(_update_ids),
+        "message": {
+            "message_id": message_id,
+            "date": int(time.time()),
+            "chat": {"id": user["id"], "type": "private"},
+            "from": user,
+            "location": {"latitude": latitude, "longitude": longitude},
+        },
+    }
 
 
 def button_update(data: str, user: dict[str, Any], message: dict[str, Any]) -> dict[str, Any]:

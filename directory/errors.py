@@ -36,5 +36,21 @@ class UnknownPartnership(DirectoryError):
         super().__init__(f"unknown partnership area: {slug}")
 
 
+class UnknownOffer(DirectoryError):
+    """An offer id that the directory does not hold (or no longer holds)."""
+
+    def __init__(self, offer_id: str) -> None:
+        self.offer_id = offer_id
+        super().__init__(f"unknown offer: {offer_id}")
+
+
+class UnknownReport(DirectoryError):
+    """A problem report id that does not exist or is already resolved."""
+
+    def __init__(self, report_id: int) -> None:
+        self.report_id = report_id
+        super().__init__(f"no open problem report {report_id}")
+
+
 class SchemaNotReady(DirectoryError):
     """The database is not at the schema revision this code needs."""

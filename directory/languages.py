@@ -9,6 +9,20 @@ SUPPORTED_LANGUAGES: tuple[str, ...] = ("en", "pl", "ro", "ur", "bn", "pt", "es"
 
 RIGHT_TO_LEFT: frozenset[str] = frozenset({"ar", "ur"})
 
+# Each language in its own name, as a person looking for their language will recognise it.
+LANGUAGE_NAMES: dict[str, str] = {
+    "en": "English",
+    "pl": "Polski",
+    "ro": "Română",
+    "ur": "اردو",
+    "bn": "বাংলা",
+    "pt": "Português",
+    "es": "Español",
+    "ar": "العربية",
+    "uk": "Українська",
+    "cy": "Cymraeg",
+}
+
 
 def supported_language(code: str | None) -> str | None:
     """Return the supported language for a code such as ``pt-BR`` or ``en_GB``, else None."""

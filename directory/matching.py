@@ -21,7 +21,8 @@ from directory.fuzzy import TypoIndex
 from directory.languages import clear_winner, script_evidence
 from directory.needs import Need
 from directory.needs.lexicon import GAP_WORDS, MIN_PREFIX, SMALL_TALK, Lexicon, Strength, Term
-from directory.ranking import OfferIndex, Position, RankedOffer
+from directory.postcodes import Postcode
+from directory.ranking import OfferIndex, Position, RankedOffer, Whereabouts
 from directory.text import normalise, tokens
 
 STRENGTH_WEIGHT = {Strength.STRONG: 0.9, Strength.WEAK: 0.45}
@@ -80,6 +81,8 @@ class MatchResult:
     small_talk: bool = False
     # True when `language` was read from the message itself rather than assumed.
     language_detected: bool = False
+    # A postcode the message gave ("food near LS5 3AB"), read out before the words were.
+    postcode: Postcode | None = None
 
     @property
     def crisis(self) -> bool:
@@ -428,8 +431,15 @@ class Situation:
     """What is known about the person beyond their words: all optional."""
 
     area: str | None = None  # partnership slug
-    near: Position | None = None
+    near: Position | None = None  # a position the person shared
+    postcode: Postcode | None = None  # a postcode the person typed
     now: datetime | None = None
+
+    @property
+    def whereabouts(self) -> Whereabouts | None:
+        if self.near is None and self.postcode is None:
+            return None
+        return Whereabouts(self.near, self.postcode)
 
 
 def match(
@@ -478,7 +488,7 @@ def _match(
 
 
 def _where_and_when(situation: Situation) -> dict[str, Any]:
-    return {"area": situation.area, "near": situation.near, "now": situation.now}
+    return {"area": situation.area, "near": situation.whereabouts, "now": situation.now}
 
 
 def offers_for_needs(

@@ -63,6 +63,12 @@ class UnmetReason(StrEnum):
     DECLINED = "declined"
 
 
+class ProblemKind(StrEnum):
+    CLOSED = "closed"
+    WRONG_DETAILS = "wrong_details"
+    OTHER = "other"
+
+
 class Role(StrEnum):
     SUPERADMIN = "superadmin"
     ADMIN = "admin"
@@ -164,6 +170,22 @@ class UnmetNeed(Base):
     partnership_id: Mapped[int | None] = mapped_column(
         ForeignKey("partnerships.id", ondelete="SET NULL"), index=True
     )
+
+
+class ProblemReport(Base):
+    """A resident's report that an offer is closed or its details are wrong, queued for the
+    admins of the offer's partnership. Holds nothing about who reported it, and the time is
+    rounded to the hour."""
+
+    __tablename__ = "problem_reports"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    offer_id: Mapped[str] = mapped_column(ForeignKey("offers.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[ProblemKind] = mapped_column(_enum(ProblemKind, "problem_kind"))
+    reported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    offer: Mapped[Offer] = relationship()
 
 
 class UserPreference(Base):

@@ -13,9 +13,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from directory.hours import is_open
+from directory.postcodes import Postcode, closeness, parse_postcode
 from directory.summaries import OfferSummary
 from directory.text import normalise, tokens
 
@@ -31,6 +32,10 @@ RARE_WORD_SHARE = 0.002
 RARE_WORD_MINIMUM = 20
 # Grid cells of about 11 km (north-south) for finding offers near a position.
 CELL_DEGREES = 0.1
+# Places within this distance of the person are "near": shown nearest first, before phone
+# and online services; places farther away come after those.
+REACH_KM = 16.0
+_KM_PER_DEGREE = 111.2
 
 WEIGHTS = {
     "coverage": 0.55,  # share of the message's needs the offer meets
@@ -53,6 +58,18 @@ class Position:
 
 
 @dataclass(frozen=True, slots=True)
+class Whereabouts:
+    """Where the person is, as far as they told us: a shared position, a typed postcode, both."""
+
+    position: Position | None = None
+    postcode: Postcode | None = None
+
+
+# How an offer stands to the person's whereabouts; lower sorts first.
+_NAMED, _NEAR, _ANYWHERE, _FAR = -1, 0, 1, 2
+
+
+@dataclass(frozen=True, slots=True)
 class RankedOffer:
     offer: OfferSummary
     score: float
@@ -72,6 +89,32 @@ def _cell(latitude: float, longitude: float) -> tuple[int, int]:
     return (math.floor(latitude / CELL_DEGREES), math.floor(longitude / CELL_DEGREES))
 
 
+def _cells_within(centre: Position, radius_km: float) -> list[tuple[int, int]]:
+    """The grid cells that a circle around `centre` touches."""
+    row, column = _cell(centre.latitude, centre.longitude)
+    rows = math.ceil(radius_km / (_KM_PER_DEGREE * CELL_DEGREES))
+    shrink = max(math.cos(math.radians(centre.latitude)), 0.1)
+    columns = math.ceil(radius_km / (_KM_PER_DEGREE * CELL_DEGREES * shrink))
+    return [
+        (row + d_row, column + d_column)
+        for d_row in range(-rows, rows + 1)
+        for d_column in range(-columns, columns + 1)
+    ]
+
+
+class _Scored(NamedTuple):
+    """A candidate's sort key (the fields in order) and what the result needs."""
+
+    band: int
+    nearness: float
+    negative_score: float
+    national: bool
+    name: str
+    offer_id: str
+    position: int
+    distance: float | None
+
+
 class OfferIndex:
     """The active offers, indexed for ranking without a database round trip."""
 
@@ -89,12 +132,14 @@ class OfferIndex:
         self._emphasis: list[dict[str, float]] = []
         # Offer names by their first word: name -> the offers that carry it.
         self._names: dict[str, dict[tuple[str, ...], list[int]]] = defaultdict(dict)
+        self._postcodes = [parse_postcode(o.postcode) if o.postcode else None for o in self.offers]
         for position, offer in enumerate(self.offers):
             self._index_text(position, offer, detector)
         self._average_length = sum(self._lengths) / len(self._lengths) if self._lengths else 1.0
         self._rare_word_limit = max(RARE_WORD_MINIMUM, int(len(self.offers) * RARE_WORD_SHARE))
         self._lists = self._need_lists()
         self._cells = self._need_cells()
+        self._districts = self._need_districts()
         self.safety_nets = tuple(
             sorted((o for o in self.offers if o.safety_net), key=lambda o: (o.name, o.id))
         )
@@ -145,6 +190,21 @@ class OfferIndex:
                 positions.sort(key=self._static_key(need))  # type: ignore[arg-type]
         return cells
 
+    def _need_districts(self) -> dict[str, dict[str, list[int]]]:
+        """Per need, offers by postcode district and by postcode area: best first."""
+        lists: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+        for position, offer in enumerate(self.offers):
+            postcode = self._postcodes[position]
+            if postcode is None:
+                continue
+            for need in offer.needs:
+                lists[need][postcode.district].append(position)
+                lists[need][postcode.area].append(position)
+        for need, by_district in lists.items():
+            for positions in by_district.values():
+                positions.sort(key=self._static_key(need))  # type: ignore[arg-type]
+        return lists
+
     def named_in(self, words: Sequence[str]) -> list[int]:
         """Offers whose whole name the message contains, as in "the samaritans number"."""
         found: set[int] = set()
@@ -160,7 +220,7 @@ class OfferIndex:
         *,
         area: str | None = None,
         words: Sequence[str] = (),
-        near: Position | None = None,
+        near: Whereabouts | None = None,
         now: datetime | None = None,
         limit: int = 5,
         named: Sequence[int] = (),
@@ -169,8 +229,12 @@ class OfferIndex:
         deterministic order.
 
         Within an area, offers from other areas are left out; national offers always count.
-        Offers the message names come first, whatever their needs.
+        Offers the message names come first, whatever their needs. When the person's
+        whereabouts are known, places near them come next, nearest first (by distance when
+        both positions are known, else by how much of the postcode they share), then phone
+        and online services, then places farther away.
         """
+        near = near or Whereabouts()
         candidates = self._candidates(needs, area, words, near) | set(named)
         if not candidates:
             return []
@@ -180,7 +244,7 @@ class OfferIndex:
         named_set = set(named)
         elsewhere = WEIGHTS["place"] * 0.5
         at_home = WEIGHTS["place"] if area is not None else elsewhere
-        scored: list[tuple[float, bool, str, str, int]] = []
+        scored: list[_Scored] = []
         for position in candidates:
             offer = self.offers[position]
             slug = offer.partnership_slug
@@ -198,23 +262,55 @@ class OfferIndex:
                 + relevance_weight * relevance.get(position, 0.0)
                 + (at_home if slug == area else elsewhere)
             )
-            if near is not None and offer.latitude is not None and offer.longitude is not None:
-                distance = distance_km(near, Position(offer.latitude, offer.longitude))
+            distance = self._distance(offer, near.position)
+            if distance is not None:
                 score += WEIGHTS["proximity"] / (1.0 + distance / 5.0)
+            band, nearness = self._band(position, distance, near)
             if position in named_set:
                 score += NAMED_BONUS
-            scored.append((-score, offer.is_national, offer.name, offer.id, position))
+                band = _NAMED
+            scored.append(
+                _Scored(
+                    band,
+                    nearness,
+                    -score,
+                    offer.is_national,
+                    offer.name,
+                    offer.id,
+                    position,
+                    distance,
+                )
+            )
         # Only the head is ever shown, so only the head is sorted and described.
         head = heapq.nsmallest(max(limit, 1) * HOURS_RERANK_FACTOR, scored)
-        ranked = [self._ranked(position, -negative, needs, near) for negative, *_, position in head]
-        return self._rerank_by_hours(ranked, now) if now is not None else ranked
+        if now is not None:
+            head = sorted(self._with_hours(entry, now) for entry in head)
+        return [self._ranked(entry, needs) for entry in head]
 
-    def _ranked(
-        self, position: int, score: float, needs: Mapping[str, float], near: Position | None
-    ) -> RankedOffer:
+    def _band(self, position: int, distance: float | None, near: Whereabouts) -> tuple[int, float]:
+        """Where the offer stands to the person, and how near within that (lower is nearer)."""
+        if near.position is None and near.postcode is None:
+            return _NEAR, 0.0
+        if distance is not None:
+            return (_NEAR if distance <= REACH_KM else _FAR), distance
+        postcode = self._postcodes[position]
+        if near.postcode is not None and postcode is not None:
+            shared = closeness(near.postcode, postcode)
+            return (_NEAR, -float(shared)) if shared else (_FAR, 0.0)
         offer = self.offers[position]
+        if offer.is_national or (offer.latitude is None and postcode is None):
+            return _ANYWHERE, 0.0
+        return _FAR, 0.0
+
+    def _with_hours(self, entry: _Scored, now: datetime) -> _Scored:
+        if not is_open(self.offers[entry.position].opening_hours, now, self.timezone):
+            return entry
+        return entry._replace(negative_score=entry.negative_score - WEIGHTS["open"])
+
+    def _ranked(self, entry: _Scored, needs: Mapping[str, float]) -> RankedOffer:
+        offer = self.offers[entry.position]
         met = tuple(sorted(need for need in offer.needs if need in needs))
-        return RankedOffer(offer, score, met, self._distance(offer, near))
+        return RankedOffer(offer, -entry.negative_score, met, entry.distance)
 
     def has_local(self, needs: Iterable[str], area: str | None) -> bool:
         """Whether any local offer (in `area`, when one is given) meets one of the needs."""
@@ -231,7 +327,7 @@ class OfferIndex:
         needs: Mapping[str, float],
         area: str | None,
         words: Sequence[str],
-        near: Position | None,
+        near: Whereabouts,
     ) -> set[int]:
         found: set[int] = set()
         for need in needs:
@@ -241,13 +337,14 @@ class OfferIndex:
             places: list[str | None] = [None, area] if area is not None else [None, _ALL]
             for place in places:
                 found.update(lists.get(place, ())[:CANDIDATES_PER_LIST])
-            if near is not None:
-                row, column = _cell(near.latitude, near.longitude)
+            if near.position is not None:
                 cells = self._cells.get(need, {})
-                for d_row in (-1, 0, 1):
-                    for d_column in (-1, 0, 1):
-                        cell = cells.get((row + d_row, column + d_column), ())
-                        found.update(cell[:CANDIDATES_PER_LIST])
+                for cell in _cells_within(near.position, REACH_KM):
+                    found.update(cells.get(cell, ())[:CANDIDATES_PER_LIST])
+            if near.postcode is not None:
+                by_district = self._districts.get(need, {})
+                for key in (near.postcode.district, near.postcode.area):
+                    found.update(by_district.get(key, ())[:CANDIDATES_PER_LIST])
         # Offers that share a rare word with the message ("pottery", "sewing") also compete.
         for word in set(words):
             postings = self._postings.get(word)
@@ -279,21 +376,3 @@ class OfferIndex:
         if near is None or offer.latitude is None or offer.longitude is None:
             return None
         return distance_km(near, Position(offer.latitude, offer.longitude))
-
-    def _rerank_by_hours(self, ranked: list[RankedOffer], now: datetime) -> list[RankedOffer]:
-        rescored = []
-        for item in ranked:
-            bonus = (
-                WEIGHTS["open"] if is_open(item.offer.opening_hours, now, self.timezone) else 0.0
-            )
-            score = item.score + bonus
-            rescored.append(
-                (
-                    -score,
-                    item.offer.is_national,
-                    item.offer.name,
-                    item.offer.id,
-                    RankedOffer(item.offer, score, item.needs, item.distance_km),
-                )
-            )
-        return [entry[-1] for entry in sorted(rescored)]

@@ -103,11 +103,15 @@ Slug = Annotated[
     str, StringConstraints(strip_whitespace=True, pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)
 ]
 
+# A partnership's slug travels in deep links ("/start area_<slug>", 64 characters at most)
+# and in button data (64 bytes), so it is kept well inside both.
+AREA_SLUG_MAX = 48
+
 
 class PartnershipRecord(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    slug: Slug
+    slug: Annotated[Slug, StringConstraints(max_length=AREA_SLUG_MAX)]
     name: Annotated[Text, StringConstraints(max_length=200)]
     postcode_districts: Annotated[list[str], BeforeValidator(_split_list)] = []
     is_sample: bool = False

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session
@@ -18,6 +20,7 @@ from directory.matching import (
 )
 from directory.models import UnmetReason
 from directory.needs import Need
+from directory.postcodes import Postcode, find_postcode
 from directory.ranking import Position
 from directory.unmet import record_unmet_need
 
@@ -36,6 +39,7 @@ def find_help(
     *,
     area: str | None = None,
     near: Position | None = None,
+    postcode: Postcode | None = None,
     language: str = "en",
     limit: int = DEFAULT_LIMIT,
     record_unmet: bool = True,
@@ -43,18 +47,30 @@ def find_help(
 ) -> MatchResult:
     """Understand a message and find offers for it; log what could not be understood or met.
 
-    ``language`` is the reply language to use when the message itself does not show one.
+    ``language`` is the reply language to use when the message itself does not show one. A
+    postcode in the message ("food near LS5 3AB") places the person, and is taken out before
+    the words are read; the result carries it, so the caller can remember it.
     """
     _check_area(session, catalogue, area)
     moment = now or datetime.now(UTC)
+    typed = find_postcode(text)
+    if typed is not None:
+        postcode, (start, end) = typed
+        text = f"{text[:start]} {text[end:]}"
     result = match(
         catalogue.detector,
         catalogue.index(session),
         text,
-        situation=Situation(area=area, near=near, now=moment),
+        situation=Situation(
+            area=area, near=near, postcode=typed[0] if typed else postcode, now=moment
+        ),
         language=language,
         limit=limit,
     )
+    if typed is not None:
+        result = replace(result, postcode=typed[0])
+        if not text.strip():
+            return result  # only a postcode: nothing was asked yet, so nothing went unmet
     if record_unmet:
         _record(session, result, area, moment)
     return result
@@ -63,28 +79,50 @@ def find_help(
 def find_offers_for_need(
     session: Session,
     catalogue: Catalogue,
-    need: Need,
+    need: Need | Sequence[Need],
     *,
     area: str | None = None,
     near: Position | None = None,
+    postcode: Postcode | None = None,
     language: str = "en",
     limit: int = DEFAULT_LIMIT,
     record_unmet: bool = True,
     now: datetime | None = None,
 ) -> MatchResult:
-    """Offers for a need a person picked from a menu rather than typed."""
+    """Offers for needs a person picked from a menu rather than typed, or asked for again
+    (for example nearest first, once they shared where they are)."""
     _check_area(session, catalogue, area)
     moment = now or datetime.now(UTC)
+    needs_asked = (need,) if isinstance(need, Need) else tuple(need)
     result = offers_for_needs(
         catalogue.index(session),
-        (NeedScore(need, 1.0),),
-        situation=Situation(area=area, near=near, now=moment),
+        tuple(NeedScore(asked, 1.0) for asked in needs_asked),
+        situation=Situation(area=area, near=near, postcode=postcode, now=moment),
         language=language,
         limit=limit,
     )
     if record_unmet:
         _record(session, result, area, moment)
     return result
+
+
+def decline_offers(
+    session: Session,
+    needs: Sequence[Need],
+    *,
+    language: str,
+    area: str | None = None,
+    now: datetime | None = None,
+) -> None:
+    """The person said none of the offers shown fit: a gap the partnership should see."""
+    record_unmet_need(
+        session,
+        needs=[need.value for need in needs],
+        reason=UnmetReason.DECLINED,
+        language=language,
+        area=area,
+        now=now,
+    )
 
 
 def _check_area(session: Session, catalogue: Catalogue, area: str | None) -> None:

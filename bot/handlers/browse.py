@@ -5,37 +5,30 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import CallbackQueryHandler
 
-from bot.callback_data import Action, decode, need_of
+from bot.answering import search_needs, show
+from bot.callback_data import Action, need_of, pattern
 from bot.context import BotContext
-from bot.render.replies import need_menu, results, stale_button
-from bot.replying import send_replies
-from directory.search import find_offers_for_need
+from bot.handlers.buttons import pressed
+from bot.render.replies import need_menu
 
 
-async def on_button(update: Update, context: BotContext) -> None:
-    query = update.callback_query
-    if query is None:
+async def on_menu(update: Update, context: BotContext) -> None:
+    press = await pressed(update, context, Action.MENU)
+    if press is None:
         return
     t = context.t
-    button = decode(query.data)
-    message = query.message if query.message and query.message.is_accessible else None
-    if button is None or message is None:
-        # An old button from before an update, or data that was tampered with.
-        await query.answer(stale_button(t), show_alert=False)
-        if message is not None:
-            await message.reply_html(stale_button(t), reply_markup=need_menu(t))
-        return
-    await query.answer()
-    if button.action is Action.MENU:
-        await message.reply_html(t("What would you like help with?"), reply_markup=need_menu(t))
-        return
-    need = need_of(button)
-    result = await context.in_transaction(
-        lambda session: find_offers_for_need(
-            session, context.deps.catalogue, need, language=t.language
-        )
-    )
-    await send_replies(message, results(t, result))
+    await press.message.reply_html(t("What would you like help with?"), reply_markup=need_menu(t))
 
 
-HANDLERS = [CallbackQueryHandler(on_button)]
+async def on_need(update: Update, context: BotContext) -> None:
+    press = await pressed(update, context, Action.NEED)
+    if press is None:
+        return
+    result = await search_needs(context, [need_of(press.button)])
+    await show(press.message, context, context.t, result)
+
+
+HANDLERS = [
+    CallbackQueryHandler(on_menu, pattern=pattern(Action.MENU)),
+    CallbackQueryHandler(on_need, pattern=pattern(Action.NEED)),
+]

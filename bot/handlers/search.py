@@ -6,12 +6,13 @@ from telegram import Update
 from telegram.constants import ChatAction
 from telegram.ext import MessageHandler, filters
 
+from bot.answering import search_needs, search_text, show
 from bot.context import BotContext
-from bot.render.replies import results
+from bot.render.replies import placed
 from bot.replying import send_replies
-from directory.search import find_help
 
-# Telegram allows 4096 characters; matching more than this adds nothing but work.
+# Telegram allows 4096 characters. Longer text (from elsewhere) is read up to this, never
+# refused: a long message may be someone explaining a crisis.
 MAX_TEXT = 4096
 
 
@@ -20,14 +21,16 @@ async def on_text(update: Update, context: BotContext) -> None:
     if message is None or message.text is None:
         return
     await message.reply_chat_action(ChatAction.TYPING)
-    text = message.text[:MAX_TEXT]
-    result = await context.in_transaction(
-        lambda session: find_help(
-            session, context.deps.catalogue, text, language=context.t.language, limit=5
-        )
-    )
+    result = await search_text(context, message.text[:MAX_TEXT])
     t = context.t_for_message(result.language if result.language_detected else None)
-    await send_replies(message, results(t, result))
+    if result.postcode is not None and not result.needs and not result.offers:
+        # Only a postcode: the person answered "where are you?", so ask again nearest first.
+        await send_replies(message, [placed(t, str(result.postcode))])
+        if context.memory.last_needs:
+            result = await search_needs(context, context.memory.last_needs, record_unmet=False)
+            await show(message, context, t, result)
+        return
+    await show(message, context, t, result)
 
 
 HANDLERS = [

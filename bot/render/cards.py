@@ -1,46 +1,45 @@
-"""An offer as a card: what it is, where, when, cost, how to get in, contact, when checked."""
+"""An offer as a card: what it is, where (and how far), when, cost, how to get in, contact, and
+when the details were last checked."""
 
 from __future__ import annotations
 
 import html
+from datetime import datetime
+from urllib.parse import urlencode
 
 from babel.dates import format_date
 
-from bot.i18n import Html, Translator, isolate
+from bot.i18n import Html, Translator
+from bot.render import field
+from bot.render.when import distance, when_open
+from directory.ranking import RankedOffer
 from directory.summaries import OfferSummary
 
-# Keeps a card well inside one message, whatever the directory holds.
-_LIMITS = {"description": 600, "access": 400, "default": 250}
+# Longer fields get more room; everything else is cut at FIELD_LIMIT.
+DESCRIPTION_LIMIT = 600
+ACCESS_LIMIT = 400
+MAPS_URL = "https://www.google.com/maps/dir/"
 
 
-def clip(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def field(t: Translator, value: str, limit: int = _LIMITS["default"]) -> Html:
-    """A directory value made safe for HTML, isolated when the reader's text runs right to left."""
-    escaped = html.escape(clip(value, limit), quote=False)
-    if t.right_to_left:
-        escaped = isolate(escaped)
-    return Html(escaped)
-
-
-def offer_card(t: Translator, offer: OfferSummary) -> str:
-    lines = [f"<b>{field(t, offer.name)}</b>"]
+def offer_card(
+    t: Translator, ranked: RankedOffer, *, number: int, now: datetime, timezone: str
+) -> str:
+    offer = ranked.offer
+    heading = t("{number}. {name}", number=number, name=Html(f"<b>{field(t, offer.name)}</b>"))
     if offer.is_sample:
-        lines[0] += " " + t("(sample listing)")
-    lines.append(field(t, offer.description, _LIMITS["description"]))
-    lines.append(t("📍 <b>Where:</b> {where}", where=_where(t, offer)))
-    lines.append(t("🕒 <b>When:</b> {hours}", hours=field(t, offer.opening_hours)))
-    lines.append(t("💷 <b>Cost:</b> {cost}", cost=field(t, offer.cost)))
+        sample = t("(sample listing)")
+        heading = Html(f"{heading} {sample}")
+    lines = [heading, field(t, offer.description, DESCRIPTION_LIMIT)]
+    lines.append(t("📍 <b>Where:</b> {where}", where=_where(t, ranked)))
     lines.append(
-        t("➡️ <b>How to get in:</b> {access}", access=field(t, offer.access, _LIMITS["access"]))
+        t("🕒 <b>When:</b> {hours}", hours=when_open(t, offer.opening_hours, now, timezone))
     )
+    lines.append(t("💷 <b>Cost:</b> {cost}", cost=field(t, offer.cost)))
+    lines.append(t("➡️ <b>How to get in:</b> {access}", access=field(t, offer.access, ACCESS_LIMIT)))
     contact = _contact(t, offer)
     if contact:
         lines.append(t("📞 <b>Contact:</b> {contact}", contact=contact))
-    checked = format_date(offer.verified_on, "MMMM y", locale=t.language)
+    checked = format_date(offer.verified_on, "MMMM y", locale=t.locale)
     lines.append(
         "<i>"
         + t(
@@ -53,11 +52,26 @@ def offer_card(t: Translator, offer: OfferSummary) -> str:
     return "\n".join(lines)
 
 
-def _where(t: Translator, offer: OfferSummary) -> Html:
+def directions_url(offer: OfferSummary) -> str | None:
+    """A map link with the place as destination; the phone's own location is the start."""
+    if offer.latitude is not None and offer.longitude is not None:
+        destination = f"{offer.latitude:.5f},{offer.longitude:.5f}"
+    elif offer.address or offer.postcode:
+        destination = ", ".join(part for part in (offer.address, offer.postcode) if part)
+    else:
+        return None
+    return f"{MAPS_URL}?{urlencode({'api': '1', 'destination': destination})}"
+
+
+def _where(t: Translator, ranked: RankedOffer) -> Html:
+    offer = ranked.offer
     if offer.is_national:
         return t("phone or online, anywhere in England")
     parts = [part for part in (offer.address, offer.postcode) if part]
-    return field(t, ", ".join(parts)) if parts else t("ask the organisers")
+    where = field(t, ", ".join(parts)) if parts else t("ask the organisers")
+    if ranked.distance_km is None:
+        return where
+    return Html(f"{where} · {distance(t, ranked.distance_km)}")
 
 
 def _contact(t: Translator, offer: OfferSummary) -> Html:

@@ -175,7 +175,7 @@ async def test_an_error_gets_an_apology_and_logs_no_message_text(
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("database on fire")
 
-    monkeypatch.setattr("bot.handlers.search.find_help", broken)
+    monkeypatch.setattr("bot.answering.find_help", broken)
     with caplog.at_level(logging.ERROR):
         replies = texts(await bot.send("my secret worry about money"))
     assert "Sorry, something went wrong" in replies[0]
@@ -204,7 +204,7 @@ def _paused_copy(session: Session, offer_id: str):
 async def test_the_reply_follows_the_language_of_the_message(bot: BotHarness) -> None:
     polish = Catalogs().get("pl")
     replies = texts(await bot.send("nie mam co jeść", language="en"))
-    assert safety_line(polish) in replies[-1]
+    assert any(safety_line(polish) in reply for reply in replies)
 
 
 async def test_unclear_language_keeps_the_users_language(bot: BotHarness) -> None:

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
-from bot.i18n import Catalogs
+from bot.i18n import Catalogs, Translator
 from bot.render import MESSAGE_LIMIT, pack
-from bot.render.cards import offer_card
+from bot.render.cards import offer_card as render_card
+from directory.ranking import RankedOffer
 from directory.summaries import OfferSummary
+
+TUESDAY_11 = datetime(2026, 11, 24, 11, 0, tzinfo=UTC)
+
+
+def offer_card(t: Translator, offer: OfferSummary, distance_km: float | None = None) -> str:
+    ranked = RankedOffer(offer, 1.0, offer.needs, distance_km)
+    return render_card(t, ranked, number=1, now=TUESDAY_11, timezone="Europe/London")
 
 
 def summary(**overrides: object) -> OfferSummary:

@@ -8,12 +8,14 @@ from datetime import UTC, datetime
 import pytest
 
 from bench.synthetic import sample_offers
-from directory.ranking import OfferIndex, Position, distance_km
+from directory.postcodes import parse_postcode
+from directory.ranking import OfferIndex, Position, Whereabouts, distance_km
 from directory.summaries import OfferSummary
 
 TUESDAY_NOON = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 CHRISTMAS_NOON = datetime(2026, 12, 25, 12, 0, tzinfo=UTC)
 PAR = Position(50.35, -4.70)
+AT_PAR = Whereabouts(position=PAR)
 
 
 @pytest.fixture(scope="module")
@@ -57,9 +59,53 @@ def test_nearer_offers_come_first(template: OfferSummary) -> None:
             twin(template, "b-near", latitude=50.36, longitude=-4.71),  # Par
         ]
     )
-    ranked = index.rank({"food": 1.0}, near=PAR)
+    ranked = index.rank({"food": 1.0}, near=AT_PAR)
     assert ids(ranked) == ["b-near", "a-far"]
     assert ranked[0].distance_km is not None and ranked[0].distance_km < 2
+
+
+def test_with_a_position_places_nearby_come_nearest_first_then_phone_lines_then_far_places(
+    template: OfferSummary,
+) -> None:
+    national = twin(
+        template, "phone-line", partnership_slug=None, latitude=None, longitude=None, postcode=None
+    )
+    index = OfferIndex(
+        [
+            twin(template, "a-far", latitude=53.80, longitude=-1.55),  # Leeds
+            twin(template, "b-3km", latitude=50.37, longitude=-4.67, description="Best larder."),
+            twin(template, "c-1km", latitude=50.355, longitude=-4.69),
+            national,
+        ]
+    )
+    ranked = index.rank({"food": 1.0}, near=AT_PAR, now=TUESDAY_NOON)
+    assert ids(ranked) == ["c-1km", "b-3km", "phone-line", "a-far"]
+    assert [r.distance_km is not None for r in ranked] == [True, True, False, True]
+
+
+def test_without_positions_a_typed_postcode_orders_by_sector_then_district_then_area(
+    template: OfferSummary,
+) -> None:
+    unplaced = {"latitude": None, "longitude": None}
+    index = OfferIndex(
+        [
+            twin(template, "a-other-area", postcode="PL24 2AA", **unplaced),
+            twin(template, "b-same-area", postcode="YO10 3BB", **unplaced),
+            twin(template, "c-same-district", postcode="YO31 9ZZ", **unplaced),
+            twin(template, "d-same-sector", postcode="YO31 0XY", **unplaced),
+            twin(template, "e-district-only", postcode="YO31", **unplaced),
+        ]
+    )
+    postcode = parse_postcode("yo310ab")
+    ranked = index.rank({"food": 1.0}, near=Whereabouts(postcode=postcode))
+    assert ids(ranked) == [
+        "d-same-sector",
+        "c-same-district",
+        "e-district-only",
+        "b-same-area",
+        "a-other-area",
+    ]
+    assert all(r.distance_km is None for r in ranked)
 
 
 def test_an_offer_meeting_both_needs_beats_one_meeting_one(template: OfferSummary) -> None:

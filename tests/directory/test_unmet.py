@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from directory.catalogue import Catalogue
 from directory.models import Partnership, UnmetNeed, UnmetReason
 from directory.needs import Need
-from directory.search import find_help, find_offers_for_need
+from directory.search import decline_offers, find_help, find_offers_for_need
 
 NOW = datetime(2026, 11, 23, 14, 37, 12, tzinfo=UTC)
 
@@ -59,3 +59,21 @@ def test_scripts_can_match_without_logging(catalogue: Catalogue, session: Sessio
 def test_the_table_has_no_column_that_could_hold_text_or_identity() -> None:
     columns = {column.key for column in inspect(UnmetNeed).columns}
     assert columns == {"id", "occurred_at", "needs", "reason", "language", "partnership_id"}
+
+
+def test_none_of_these_fit_is_logged_as_declined_with_needs_only(
+    catalogue: Catalogue, session: Session
+) -> None:
+    decline_offers(session, [Need.FOOD, Need.WARMTH], language="pl", area="tang-hall", now=NOW)
+    [event] = events(session)
+    assert event.reason is UnmetReason.DECLINED
+    assert event.needs == ["food", "warmth"] and event.language == "pl"
+    assert event.occurred_at.replace(tzinfo=UTC) == datetime(2026, 11, 23, 14, tzinfo=UTC)
+
+
+def test_a_message_that_is_only_a_postcode_is_not_an_unmet_need(
+    catalogue: Catalogue, session: Session
+) -> None:
+    result = find_help(session, catalogue, "YO31 0AB", now=NOW)
+    assert str(result.postcode) == "YO31 0AB"
+    assert events(session) == []
