@@ -1,5 +1,6 @@
 """Searching on a person's behalf and showing the answer: shared by typed messages, topic
-buttons and a shared location, so that every way in ends in the same cards and buttons."""
+buttons and a shared location, so that every way in ends in the same cards and buttons.
+Also the list of areas a person can choose from."""
 
 from __future__ import annotations
 
@@ -15,8 +16,17 @@ from bot.replying import send_replies
 from directory.matching import MatchResult, Status
 from directory.needs import Need
 from directory.search import find_help, find_offers_for_need
+from directory.summaries import PartnershipSummary
 
 _ASK_WHERE = frozenset({Status.MATCHED, Status.SUPPLY_GAP})
+
+
+async def areas(context: BotContext) -> list[PartnershipSummary]:
+    """The partnership areas a person can choose, by name."""
+    partnerships = await context.in_transaction(
+        lambda session: context.deps.catalogue.partnerships(session)
+    )
+    return sorted(partnerships.values(), key=lambda p: p.name.casefold())
 
 
 async def search_text(context: BotContext, text: str) -> MatchResult:

@@ -1,9 +1,8 @@
 """Opening hours in OpenStreetMap syntax, evaluated in local time with England's bank holidays.
 
-Holidays: opening-hours-py's "GB" calendar holds only the days common to all four nations (no
-New Year's Day, Easter Monday or Summer bank holiday) and takes no custom calendar, so on the days
-where it disagrees with `holidays`' England calendar the text is evaluated with "PH" rewritten to
-match every day (an English holiday it lacks) or no day (one England does not have).
+Holidays come from `holidays` (England): opening-hours-py's "GB" calendar lacks New Year's Day,
+Easter Monday and the Summer bank holiday and takes no custom calendar, so on days the two
+disagree the text is evaluated with "PH" rewritten to match every day (or no day).
 """
 
 from __future__ import annotations
@@ -20,7 +19,8 @@ import holidays
 from opening_hours import OpeningHours, ParserError, State
 
 COUNTRY = "GB"
-# Directories serve England; Scotland and Northern Ireland have other bank holidays.
+# Directories serve England; Scotland and Northern Ireland have other bank holidays. Christmas
+# and Boxing Day count on the day itself even at a weekend, as well as on the substitute day.
 HOLIDAY_SUBDIVISION = "ENG"
 # How far ahead to look for the next opening (a seasonal offer may be closed for months);
 # an open spell lasting longer than this counts as always open.

@@ -9,7 +9,14 @@ from telegram import Update
 
 from bot.app import BotApplication, build_application
 from bot.context import Deps
-from bot.offline_api import ApiCall, OfflineRequest, button_update, private_user, text_update
+from bot.offline_api import (
+    ApiCall,
+    OfflineRequest,
+    button_update,
+    location_update,
+    private_user,
+    text_update,
+)
 
 
 class BotHarness:
@@ -39,6 +46,18 @@ class BotHarness:
     ) -> list[ApiCall]:
         return await self.process(text_update(text, private_user(user_id, language)))
 
+    async def share_location(
+        self,
+        latitude: float,
+        longitude: float,
+        *,
+        user_id: int = 1001,
+        language: str | None = "en",
+    ) -> list[ApiCall]:
+        return await self.process(
+            location_update(latitude, longitude, private_user(user_id, language))
+        )
+
     async def press(
         self,
         data: str,
@@ -58,9 +77,26 @@ def texts(calls: list[ApiCall]) -> list[str]:
     return [str(call.params["text"]) for call in messages(calls)]
 
 
+def markup(call: ApiCall) -> dict[str, Any]:
+    raw = call.params.get("reply_markup")
+    if not raw:
+        return {}
+    data = json.loads(raw) if isinstance(raw, str) else raw
+    return data if isinstance(data, dict) else {}
+
+
 def buttons(call: ApiCall) -> list[dict[str, str]]:
-    markup = call.params.get("reply_markup")
-    if not markup:
-        return []
-    data = json.loads(markup) if isinstance(markup, str) else markup
-    return [button for row in data["inline_keyboard"] for button in row]
+    return [button for row in markup(call).get("inline_keyboard", []) for button in row]
+
+
+def with_buttons(calls: list[ApiCall]) -> list[ApiCall]:
+    """The sent messages that carry inline buttons."""
+    return [call for call in messages(calls) if buttons(call)]
+
+
+def button_data(call: ApiCall, label_part: str) -> str:
+    """The callback data of the first button whose label contains `label_part`."""
+    for button in buttons(call):
+        if label_part in button["text"] and "callback_data" in button:
+            return button["callback_data"]
+    raise AssertionError(f"no button with {label_part!r} in {[b['text'] for b in buttons(call)]}")

@@ -5,21 +5,14 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
+from bot.answering import areas
+from bot.buttons import pressed, stale
 from bot.callback_data import NO_AREA, Action, pattern
 from bot.context import BotContext
-from bot.handlers.buttons import pressed, stale
 from bot.render.replies import area_chosen, area_menu
 from bot.replying import send_replies
 from directory.errors import UnknownPartnership
 from directory.preferences import choose_area
-from directory.summaries import PartnershipSummary
-
-
-async def areas(context: BotContext) -> list[PartnershipSummary]:
-    partnerships = await context.in_transaction(
-        lambda session: context.deps.catalogue.partnerships(session)
-    )
-    return sorted(partnerships.values(), key=lambda p: p.name.casefold())
 
 
 async def on_area_command(update: Update, context: BotContext) -> None:
@@ -46,7 +39,7 @@ async def on_area_chosen(update: Update, context: BotContext) -> None:
             lambda session: choose_area(session, subject, slug)
         )
     except UnknownPartnership:  # the area left the directory since the list was shown
-        await stale(update, context)
+        await stale(update, context, answered=True)
         return
     context.kept(preferences)
     await send_replies(press.message, [area_chosen(context.t, preferences.area_name)])

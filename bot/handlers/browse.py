@@ -6,9 +6,9 @@ from telegram import Update
 from telegram.ext import CallbackQueryHandler
 
 from bot.answering import search_needs, show
+from bot.buttons import pressed
 from bot.callback_data import Action, need_of, pattern
 from bot.context import BotContext
-from bot.handlers.buttons import pressed
 from bot.render.replies import need_menu
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
+from bot.buttons import pressed
 from bot.callback_data import AUTOMATIC, Action, pattern
 from bot.context import BotContext
-from bot.handlers.buttons import pressed
 from bot.render.replies import language_chosen, language_menu
 from bot.replying import send_replies
 from directory.preferences import choose_language

@@ -5,9 +5,9 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
+from bot.buttons import pressed
 from bot.callback_data import Action, pattern
 from bot.context import BotContext
-from bot.handlers.buttons import pressed
 from bot.memory import forget_conversation
 from bot.render.replies import forget_cancelled, forget_question, forgotten, privacy_notice
 from bot.replying import send_replies

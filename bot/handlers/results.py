@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 from telegram import Update
 from telegram.ext import CallbackQueryHandler
 
+from bot.buttons import pressed, stale
 from bot.callback_data import Action, pattern
 from bot.context import BotContext
-from bot.handlers.buttons import pressed, stale
 from bot.render.replies import (
     Showing,
     card_offers,
@@ -35,7 +35,7 @@ async def on_more(update: Update, context: BotContext) -> None:
     key, page = press.button.arguments[0], int(press.button.arguments[1])
     remembered = context.memory.recall(key)
     if remembered is None or page >= page_count(remembered.result):
-        await stale(update, context)
+        await stale(update, context, answered=True)
         return
     showing = Showing(
         key=key, now=datetime.now(UTC), timezone=context.deps.settings.TIMEZONE, page=page
@@ -50,7 +50,7 @@ async def on_report(update: Update, context: BotContext) -> None:
     key, number = press.button.arguments[0], int(press.button.arguments[1])
     offer = _card(context, key, number)
     if offer is None:
-        await stale(update, context)
+        await stale(update, context, answered=True)
         return
     await send_replies(press.message, [report_question(context.t, key, number, offer.offer.name)])
 
@@ -62,7 +62,7 @@ async def on_report_kind(update: Update, context: BotContext) -> None:
     key, number, kind = press.button.arguments
     offer = _card(context, key, int(number))
     if offer is None:
-        await stale(update, context)
+        await stale(update, context, answered=True)
         return
     report = (offer.offer.id, kind)
     memory = context.memory
@@ -72,7 +72,7 @@ async def on_report_kind(update: Update, context: BotContext) -> None:
                 lambda session: report_problem(session, offer.offer.id, ProblemKind(kind))
             )
         except UnknownOffer:  # taken out of the directory since it was shown
-            await stale(update, context)
+            await stale(update, context, answered=True)
             return
         memory.reported.add(report)
     await press.message.edit_text(report_thanks(context.t, offer.offer.name))
@@ -85,7 +85,7 @@ async def on_feedback(update: Update, context: BotContext) -> None:
     key, answer = press.button.arguments
     remembered = context.memory.recall(key)
     if remembered is None:
-        await stale(update, context)
+        await stale(update, context, answered=True)
         return
     t = context.t
     if answer == "y":

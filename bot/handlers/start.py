@@ -5,8 +5,8 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import CommandHandler, filters
 
+from bot.answering import areas
 from bot.context import BotContext
-from bot.handlers.area import areas
 from bot.render.replies import area_menu, help_text, unknown_area, welcome
 from bot.replying import send_replies
 from directory.errors import UnknownPartnership

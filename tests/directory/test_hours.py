@@ -160,6 +160,12 @@ def test_scottish_and_northern_irish_bank_holidays_are_ordinary_days(day: date) 
     assert is_open("PH", noon, TZ) is False
 
 
+@pytest.mark.parametrize("day", [date(2026, 8, 31), date(2026, 10, 28), date(2027, 2, 17)])
+def test_school_holidays_never_match(day: date) -> None:
+    # Days England does not observe are read with "PH" rewritten to "SH", which must match nothing.
+    assert is_open("SH", local(day.year, day.month, day.day, 12, 0), TZ) is False
+
+
 def test_closed_on_the_summer_bank_holiday_in_england() -> None:
     bank_holiday = local(2026, 8, 31, 12, 0)
     assert is_open(WEEKDAYS, bank_holiday, TZ) is False
