@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
-from babel.dates import format_date, format_time
-from babel.numbers import format_decimal
+from babel.dates import format_skeleton, format_time
 
 from bot.i18n import Html, Translator, isolate
 from bot.render import field
@@ -65,7 +64,7 @@ def _state(t: Translator, state: HoursState, change: datetime | None, now: datet
         return t(OPENS_ON_DAY[change.weekday()], time=at)
     return t(
         "opens {date} at {time}",
-        date=format_date(change.date(), "d MMMM", locale=t.locale),
+        date=format_skeleton("MMMMd", change.date(), locale=t.locale),
         time=at,
     )
 
@@ -107,10 +106,13 @@ def _time(t: Translator, moment: time) -> Html:
 
 
 def distance(t: Translator, km: float) -> Html:
-    """How far, in miles as British signs and maps give it, and on foot when walkable."""
+    """How far, in miles as British signs and maps give it, and on foot when walkable. Whole
+    miles only (or "under a mile"), so every language's plural forms read correctly."""
     miles = km / KM_PER_MILE
-    shown = format_decimal(round(miles, 1) if miles < 10 else round(miles), locale=t.locale)
-    away = t("{miles} mi away", miles=shown)
+    if miles < 1:
+        away = t("under a mile away")
+    else:
+        away = t.plural("{n} mile away", "{n} miles away", round(miles))
     if km > WALKING_KM:
         return away
     minutes = max(1, round(km / WALKING_KMH * 60))

@@ -135,7 +135,7 @@ async def test_shared_location_reorders_nearest_first_with_distances(bot: BotHar
     assert "nearest places first" in replies[0]
     answer = replies[1]
     assert "1. <b>Par Bay community larder" in answer
-    assert "mi away" in answer and "on foot" in answer
+    assert "under a mile away" in answer and "on foot" in answer
 
 
 async def test_a_typed_postcode_places_the_person_and_is_not_an_unmet_need(
