@@ -1,4 +1,5 @@
-"""python -m directory: migrate, seed, import, export and match from the command line."""
+"""python -m directory: migrate, seed, import, export, match, and the queue of residents'
+problem reports, from the command line."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
 from directory.catalogue import Catalogue
 from directory.db import ensure_schema, make_engine, make_sessionmaker, transaction, upgrade
@@ -18,6 +20,7 @@ from directory.exporter import export_file
 from directory.importer import ImportReport, import_file
 from directory.languages import SUPPORTED_LANGUAGES
 from directory.matching import MatchResult
+from directory.reports import open_reports, resolve_report
 from directory.search import DEFAULT_LIMIT, find_help
 from directory.seed import seed_sample_directory
 from directory.settings import DirectorySettings, load_settings
@@ -58,6 +61,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="match every line of FILE ('-' for stdin); prints one JSON object per line",
     )
+    reports = commands.add_parser(
+        "reports", help="list residents' open problem reports, or resolve one"
+    )
+    reports.add_argument("--area", help="only reports about this partnership's offers")
+    reports.add_argument("--resolve", type=int, metavar="ID", help="mark report ID as dealt with")
     return parser
 
 
@@ -101,6 +109,8 @@ def _run(args: argparse.Namespace, engine: Engine, settings: DirectorySettings) 
                 print(f"{args.file}: {error}", file=sys.stderr)
                 return 1
             print(f"exported {count} offers to {args.file}")
+        elif args.command == "reports":
+            _reports(session, args.area, args.resolve)
         elif args.command == "match":
             language = args.lang or settings.DEFAULT_LANGUAGE
             catalogue = Catalogue(timezone=settings.TIMEZONE)
@@ -159,6 +169,20 @@ def _print_match(result: MatchResult, *, as_json: bool, out: TextIO) -> None:
     for ranked in result.offers:
         where = ranked.offer.partnership_name or "national"
         print(f"  {ranked.score:.2f}  {ranked.offer.name}  ({where}; {ranked.offer.id})", file=out)
+
+
+def _reports(session: Session, area: str | None, resolve: int | None) -> None:
+    if resolve is not None:
+        resolve_report(session, resolve)
+        print(f"report {resolve} resolved")
+        return
+    queue = open_reports(session, area=area)
+    for report in queue:
+        print(
+            f"{report.id}\t{report.reported_at:%Y-%m-%d %H:00}\t{report.kind.value}\t"
+            f"{report.partnership or 'national'}\t{report.offer_id}\t{report.offer_name}"
+        )
+    print(f"{len(queue)} open report(s)", file=sys.stderr)
 
 
 def _print_report(report: ImportReport, source: str) -> None:

@@ -43,3 +43,19 @@ def test_links_show_their_address() -> None:
         terminal_text('<a href="https://x.org">x.org</a> &amp; <b>y</b>')
         == "x.org <https://x.org> & y"
     )
+
+
+def test_the_polish_journey_works_in_the_console(tmp_path: Path, database_url: str) -> None:
+    # /language, press "Polski", a need in Polish, share a location, report a problem.
+    script = "/language\n2\nnie mam co jeść\nlocation 53.964 -1.056\n1\n1\n"
+    output = console(tmp_path, database_url, script)
+    after_language = output.split("> 2", 1)[1]
+    assert "Od teraz" in after_language  # answered in Polish from here on
+    food = after_language.split("> nie mam co jeść", 1)[1].split("> location", 1)[0]
+    assert "Jedzenie" in food and "1. " in food
+    nearest = output.split("> location 53.964 -1.056", 1)[1].split("\n> 1", 1)[0]
+    first_card = nearest.split("\n1. ", 1)[1].split("\n2. ", 1)[0]
+    assert "Tang Hall, York" in first_card and "od Ciebie" in first_card
+    assert "[link] 🗺 1." in nearest
+    reported = output.rsplit("\n> 1", 1)[1]
+    assert "Dziękuję" in reported or "Dzięki" in reported

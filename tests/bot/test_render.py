@@ -81,3 +81,39 @@ def test_pack_never_exceeds_the_message_limit() -> None:
     messages = pack(parts)
     assert all(len(message) <= MESSAGE_LIMIT for message in messages)
     assert "".join(messages).count("x") == 1500 * 7
+
+
+def test_card_says_open_now_until_and_the_weeks_hours() -> None:
+    card = offer_card(Catalogs().get("en"), summary(opening_hours="Tu,Th 10:00-14:00"))
+    assert "<b>open now</b> until 14:00 · Tue, Thu 10:00–14:00" in card
+
+
+def test_card_says_when_a_closed_place_opens_in_the_readers_language() -> None:
+    thursday_only = summary(opening_hours="Th 10:00-14:00")
+    assert "opens Thursday at 10:00" in offer_card(Catalogs().get("en"), thursday_only)
+    assert "otwiera w czwartek o 10:00" in offer_card(Catalogs().get("pl"), thursday_only)
+    assert "opens tomorrow at 10:00" in offer_card(
+        Catalogs().get("en"), summary(opening_hours="We 10:00-14:00")
+    )
+
+
+def test_unreadable_hours_are_shown_as_written_and_escaped() -> None:
+    card = offer_card(Catalogs().get("en"), summary(opening_hours="<b>ring</b> first"))
+    assert "&lt;b&gt;ring&lt;/b&gt; first" in card
+
+
+def test_right_to_left_cards_isolate_times_and_distances() -> None:
+    for language in ("ar", "ur"):
+        card = offer_card(
+            Catalogs().get(language), summary(opening_hours="Tu 10:00-14:00"), distance_km=4.0
+        )
+        assert "\u2068" in card.split("\n")[3]  # the hours line
+        assert "\u20682\u2069" in card  # two miles, isolated inside the sentence
+
+
+def test_distance_is_in_miles_with_a_walking_time_when_walkable() -> None:
+    english = Catalogs().get("en")
+    assert "under a mile away, about 6 minutes on foot" in offer_card(english, summary(), 0.5)
+    assert "2 miles away" in offer_card(english, summary(), 3.5)
+    assert "on foot" not in offer_card(english, summary(), 3.5)
+    assert "5 mil od Ciebie" in offer_card(Catalogs().get("pl"), summary(), 8.0)

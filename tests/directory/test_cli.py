@@ -137,3 +137,27 @@ def test_match_understands_every_language_and_its_crisis_wording(
         assert need in [n["id"] for n in understood["needs"]], message
         assert not understood["crisis"], message
         assert alarmed["status"] == "crisis", crisis
+
+
+def test_reports_lists_the_queue_and_resolves_a_report(
+    workdir: Path, database_url: str, sessions
+) -> None:
+    from directory.db import transaction
+    from directory.models import ProblemKind
+    from directory.reports import report_problem
+
+    with transaction(sessions) as session:
+        report_id = report_problem(session, "keighley-youth-club", ProblemKind.CLOSED).id
+    listed = directory("reports", "--area", "keighley", cwd=workdir, database_url=database_url)
+    assert listed.returncode == 0, listed.stderr
+    assert "keighley-youth-club" in listed.stdout and "closed" in listed.stdout
+    assert "1 open report(s)" in listed.stderr
+    resolved = directory(
+        "reports", "--resolve", str(report_id), cwd=workdir, database_url=database_url
+    )
+    assert resolved.returncode == 0, resolved.stderr
+    again = directory(
+        "reports", "--resolve", str(report_id), cwd=workdir, database_url=database_url
+    )
+    assert again.returncode == 1
+    assert again.stderr.strip() == f"wellplaced: no open problem report {report_id}"
