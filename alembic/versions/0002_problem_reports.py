@@ -54,7 +54,6 @@ def upgrade() -> None:
         )
 
 
-
 def downgrade() -> None:
     with op.batch_alter_table("problem_reports", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_problem_reports_reported_at"))
