@@ -28,6 +28,8 @@ def build_application(deps: Deps, *, request: BaseRequest | None = None) -> BotA
         .base_file_url(settings.bot_file_url)
         .defaults(Defaults(parse_mode=ParseMode.HTML))
         .context_types(ContextTypes(context=BotContext))
+        # One person's slow search must not hold up everyone else's answers.
+        .concurrent_updates(True)
         .post_init(_register_commands)
     )
     if request is not None:

@@ -16,7 +16,7 @@ from telegram import (
 
 from bot.callback_data import AUTOMATIC, NO_AREA, Action, button, menu_button, need_button
 from bot.i18n import Html, Translator
-from bot.render import Reply, field, pack
+from bot.render import Reply, clip, field, pack
 from bot.render.cards import directions_url, offer_card
 from directory.languages import LANGUAGE_NAMES
 from directory.matching import MatchResult, RankedOffer, Status
@@ -30,6 +30,8 @@ PAGE_SIZE = 3
 RESULTS_FETCHED = 12
 # Areas on one page of the area list (Telegram shows up to 100 buttons, a phone far fewer).
 AREAS_PER_PAGE = 8
+# Button labels longer than this are cut: phones show little more on one line.
+LABEL_LIMIT = 48
 
 # Crisis and safety-net numbers: placeholders in every message, so no translation can alter them.
 EMERGENCY = "999"
@@ -364,7 +366,11 @@ def area_menu(t: Translator, areas: Sequence[PartnershipSummary], *, page: int =
     start = page * AREAS_PER_PAGE
     shown = areas[start : start + AREAS_PER_PAGE]
     rows = [
-        [InlineKeyboardButton(area.name, callback_data=button(Action.AREA, area.slug))]
+        [
+            InlineKeyboardButton(
+                clip(area.name, LABEL_LIMIT), callback_data=button(Action.AREA, area.slug)
+            )
+        ]
         for area in shown
     ]
     if len(areas) > start + AREAS_PER_PAGE:
