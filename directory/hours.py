@@ -1,8 +1,8 @@
 """Opening hours in OpenStreetMap syntax, evaluated in local time with England's bank holidays.
 
-Holidays come from `holidays` (England): opening-hours-py's "GB" calendar lacks New Year's Day,
-Easter Monday and the Summer bank holiday and takes no custom calendar, so on days the two
-disagree the text is evaluated with "PH" rewritten to match every day (or no day).
+Holidays are England's (`directory.bank_holidays`): opening-hours-py's "GB" calendar lacks New
+Year's Day, Easter Monday and the Summer bank holiday and takes no custom calendar, so on days
+the two disagree the text is evaluated with "PH" rewritten to match every day (or no day).
 """
 
 from __future__ import annotations
@@ -15,13 +15,11 @@ from enum import Enum, StrEnum
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-import holidays
 from opening_hours import OpeningHours, ParserError, State
 
+from directory.bank_holidays import england_bank_holidays
+
 COUNTRY = "GB"
-# Directories serve England; Scotland and Northern Ireland have other bank holidays. Christmas
-# and Boxing Day count on the day itself even at a weekend, as well as on the substitute day.
-HOLIDAY_SUBDIVISION = "ENG"
 # How far ahead to look for the next opening (a seasonal offer may be closed for months);
 # an open spell lasting longer than this counts as always open.
 LOOK_AHEAD = timedelta(days=366)
@@ -129,7 +127,8 @@ def _library_holidays(year: int) -> frozenset[date]:
 @lru_cache(maxsize=16)
 def _calendar_fixes(year: int) -> tuple[tuple[date, bool], ...]:
     """Days where the library's calendar is wrong for England, with whether they are holidays."""
-    england = frozenset(holidays.country_holidays(COUNTRY, subdiv=HOLIDAY_SUBDIVISION, years=year))
+    # Directories serve England; Scotland and Northern Ireland have other bank holidays.
+    england = england_bank_holidays(year)
     library = _library_holidays(year)
     fixes = [(day, True) for day in england - library] + [(day, False) for day in library - england]
     return tuple(sorted(fixes))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from telegram import Update
+from telegram.constants import ChatAction
 from telegram.ext import CallbackQueryHandler
 
 from bot.answering import search_needs, show
@@ -24,6 +25,7 @@ async def on_need(update: Update, context: BotContext) -> None:
     press = await pressed(update, context, Action.NEED)
     if press is None:
         return
+    await press.message.reply_chat_action(ChatAction.TYPING)
     result = await search_needs(context, [need_of(press.button)])
     await show(press.message, context, context.t, result)
 

@@ -316,3 +316,13 @@ def test_utc_and_local_moments_give_the_same_answer(hours: str, moment: datetime
     assert opening_status(hours, moment, TZ) == opening_status(hours, in_london, TZ)
     assert weekly_schedule(hours, moment, TZ) == weekly_schedule(hours, in_london, TZ)
     assert is_open(hours, moment, TZ) == is_open(hours, in_london, TZ)
+
+
+def test_englands_bank_holidays_agree_with_the_holidays_package_for_every_year() -> None:
+    import holidays
+
+    from directory.bank_holidays import england_bank_holidays
+
+    for year in range(1995, 2051):
+        expected = frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year))
+        assert england_bank_holidays(year) == expected, year
