@@ -89,8 +89,21 @@ class ConsoleChat:
         if line.isdigit() and 1 <= int(line) <= len(self._buttons):
             data, message = self._buttons[int(line) - 1]
             update = button_update(data, self.user, message)
+        elif line.isdigit() and len(line) <= 2:
+            print(
+                f"  (there is no button {line}: the last buttons are 1 to {len(self._buttons)})",
+                file=self.out,
+            )
+            return
         elif position is not None:
             update = location_update(*position, self.user)
+        elif line.split(maxsplit=1)[0].casefold() == LOCATION_WORD:
+            print(
+                f"  (to share a location: {LOCATION_WORD} <latitude> <longitude>, "
+                "e.g. location 53.964 -1.056)",
+                file=self.out,
+            )
+            return
         else:
             update = text_update(line, self.user)
         await self.application.process_update(Update.de_json(update, self.application.bot))

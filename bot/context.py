@@ -17,10 +17,12 @@ from bot.memory import ConversationMemory, memory_of
 from bot.settings import BotSettings
 from directory.catalogue import Catalogue
 from directory.db import transaction
+from directory.languages import supported_language
 from directory.preferences import Preferences, load_preferences
 from directory.privacy import pseudonym, pseudonym_key
 
 ResultT = TypeVar("ResultT")
+ENGLISH = "en"
 DEPS_KEY = "deps"
 
 
@@ -82,23 +84,35 @@ class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], d
 
     @property
     def t(self) -> Translator:
-        """The person's translator: the language they chose, else their Telegram language,
-        else the default."""
+        """The person's translator: the language they chose; else the language their messages
+        in this conversation were clearly written in; else their Telegram language; else the
+        default."""
         if self._translator is None:
             self._translator = self.deps.catalogs.negotiate(
                 self.preferences.language,
+                self.memory.language,
                 self._telegram_language,
                 self.deps.settings.DEFAULT_LANGUAGE,
             )
         return self._translator
 
-    def t_for_message(self, message_language: str | None) -> Translator:
-        """The translator for an answer to a message. A chosen language always wins; else the
-        message's own language when it was clearly read from it (people write in the language
-        they read best, whatever their phone is set to), else as `t`."""
+    def follow_message(self, message_language: str | None) -> Translator:
+        """The translator for an answer to a message, remembered for the buttons that follow.
+
+        A chosen language always wins. Otherwise a message clearly written in a language is
+        answered in it (people write in the language they read best, whatever their phone is
+        set to), except that English words ("hello", "food bank") on a phone set to another
+        supported language do not switch the conversation to English.
+        """
         if self.preferences.language is not None or message_language is None:
             return self.t
-        return self.deps.catalogs.negotiate(message_language, self.t.language)
+        phone = supported_language(self._telegram_language)
+        if message_language == ENGLISH and phone not in {None, ENGLISH}:
+            return self.t
+        if supported_language(message_language) is not None:
+            self.memory.language = message_language
+            self._translator = None
+        return self.t
 
     async def in_transaction(self, work: Callable[[Session], ResultT]) -> ResultT:
         """Run one unit of domain work in a worker thread, so the event loop never blocks on I/O."""

@@ -44,6 +44,9 @@ class ConversationMemory:
     postcode: Postcode | None = None
     whereabouts_until: float = 0.0
     last_needs: tuple[Need, ...] = ()
+    # The language this conversation's messages were clearly written in, so that the buttons
+    # under an answer go on in it.
+    language: str | None = None
     asked_where: bool = False
     reported: set[tuple[str, str]] = field(default_factory=set)  # (offer id, kind) this session
 
@@ -53,7 +56,11 @@ class ConversationMemory:
         while len(self.results) > RESULTS_KEPT:
             self.results.popitem(last=False)
         needs = tuple(score.need for score in result.needs if score.need is not Need.CRISIS)
-        if needs:
+        if result.crisis:
+            # Never answer a later location or postcode by re-running an earlier search:
+            # after a crisis message that would be a jarring reply.
+            self.last_needs = ()
+        elif needs:
             self.last_needs = needs
         return key
 

@@ -182,7 +182,7 @@ def _reports(session: Session, area: str | None, resolve: int | None) -> None:
             f"{report.id}\t{report.reported_at:%Y-%m-%d %H:00}\t{report.kind.value}\t"
             f"{report.partnership or 'national'}\t{report.offer_id}\t{report.offer_name}"
         )
-    print(f"{len(queue)} open report(s)", file=sys.stderr)
+    print(f"{len(queue)} open {'report' if len(queue) == 1 else 'reports'}", file=sys.stderr)
 
 
 def _print_report(report: ImportReport, source: str) -> None:

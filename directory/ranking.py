@@ -12,10 +12,11 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from directory.hours import is_open
+from directory.hours import HoursState, opening_status
 from directory.postcodes import Postcode, closeness, parse_postcode
 from directory.summaries import OfferSummary
 from directory.text import normalise, tokens
@@ -46,6 +47,13 @@ WEIGHTS = {
     "open": 0.05,  # open right now
 }
 NAMED_BONUS = 1.0  # the message names the offer: "samaritans", "hug a mug"
+# Specialist services come after general ones unless their speciality was asked about: a
+# suicide line is not the first answer to "my kids", nor a youth club to "I feel lonely".
+SPECIALIST_PENALTY = {"crisis": 0.15, "children_young_people": 0.10}
+# A place that is closed now but opens soon beats one that opens in a fortnight.
+OPENS_SOON = ((timedelta(hours=24), 0.6), (timedelta(hours=72), 0.3))
+# Opening states are worked out once per offer's hours and quarter of an hour.
+_HOURS_BUCKET_SECONDS = 15 * 60
 
 _BM25_K1, _BM25_B = 1.2, 0.75
 _ALL = "*"  # the list of every offer with a need, whatever its area
@@ -100,6 +108,21 @@ def _cells_within(centre: Position, radius_km: float) -> list[tuple[int, int]]:
         for d_row in range(-rows, rows + 1)
         for d_column in range(-columns, columns + 1)
     ]
+
+
+@lru_cache(maxsize=16384)
+def _open_share(hours: str, timezone: str, bucket: int) -> float:
+    """1 when open at the time `bucket` (a Unix time), a part of it when opening soon."""
+    moment = datetime.fromtimestamp(bucket, UTC)
+    status = opening_status(hours, moment, timezone)
+    if status.state in {HoursState.OPEN, HoursState.ALWAYS}:
+        return 1.0
+    if status.state is HoursState.CLOSED and status.change is not None:
+        wait = status.change - moment
+        for within, share in OPENS_SOON:
+            if wait <= within:
+                return share
+    return 0.0
 
 
 class _Scored(NamedTuple):
@@ -265,7 +288,10 @@ class OfferIndex:
             distance = self._distance(offer, near.position)
             if distance is not None:
                 score += WEIGHTS["proximity"] / (1.0 + distance / 5.0)
-            band, nearness = self._band(position, distance, near)
+            band, nearness = self._band(position, distance, near, area)
+            for speciality, penalty in SPECIALIST_PENALTY.items():
+                if speciality in offer.needs and speciality not in needs:
+                    score -= penalty
             if position in named_set:
                 score += NAMED_BONUS
                 band = _NAMED
@@ -287,9 +313,14 @@ class OfferIndex:
             head = sorted(self._with_hours(entry, now) for entry in head)
         return [self._ranked(entry, needs) for entry in head]
 
-    def _band(self, position: int, distance: float | None, near: Whereabouts) -> tuple[int, float]:
-        """Where the offer stands to the person, and how near within that (lower is nearer)."""
+    def _band(
+        self, position: int, distance: float | None, near: Whereabouts, area: str | None
+    ) -> tuple[int, float]:
+        """Where the offer stands to the person, and how near within that (lower is nearer).
+        Without whereabouts, a chosen area's own offers come before phone and online ones."""
         if near.position is None and near.postcode is None:
+            if area is not None and self.offers[position].partnership_slug != area:
+                return _ANYWHERE, 0.0
             return _NEAR, 0.0
         if distance is not None:
             return (_NEAR if distance <= REACH_KM else _FAR), distance
@@ -303,9 +334,11 @@ class OfferIndex:
         return _FAR, 0.0
 
     def _with_hours(self, entry: _Scored, now: datetime) -> _Scored:
-        if not is_open(self.offers[entry.position].opening_hours, now, self.timezone):
+        bucket = int(now.timestamp()) // _HOURS_BUCKET_SECONDS * _HOURS_BUCKET_SECONDS
+        share = _open_share(self.offers[entry.position].opening_hours, self.timezone, bucket)
+        if not share:
             return entry
-        return entry._replace(negative_score=entry.negative_score - WEIGHTS["open"])
+        return entry._replace(negative_score=entry.negative_score - WEIGHTS["open"] * share)
 
     def _ranked(self, entry: _Scored, needs: Mapping[str, float]) -> RankedOffer:
         offer = self.offers[entry.position]

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
-from directory.errors import UnknownOffer, UnknownReport
+from directory.errors import UnknownOffer, UnknownPartnership, UnknownReport
 from directory.models import Offer, Partnership, ProblemKind, ProblemReport
 from directory.unmet import rounded_to_hour
 
@@ -46,6 +46,8 @@ def open_reports(session: Session, area: str | None = None) -> list[OpenReport]:
         .order_by(ProblemReport.reported_at, ProblemReport.id)
     )
     if area is not None:
+        if session.scalar(select(Partnership.id).where(Partnership.slug == area)) is None:
+            raise UnknownPartnership(area)
         query = (
             query.join(ProblemReport.offer).join(Offer.partnership).where(Partnership.slug == area)
         )

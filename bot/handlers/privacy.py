@@ -16,9 +16,12 @@ from directory.preferences import Preferences, forget
 
 async def on_privacy(update: Update, context: BotContext) -> None:
     if update.effective_message is not None:
-        await send_replies(
-            update.effective_message, [privacy_notice(context.t, context.preferences)]
+        position, postcode = context.memory.whereabouts()
+        place = str(postcode) if postcode is not None else None
+        notice = privacy_notice(
+            context.t, context.preferences, shared_location=position is not None, postcode=place
         )
+        await send_replies(update.effective_message, [notice])
 
 
 async def on_forget(update: Update, context: BotContext) -> None:
@@ -30,14 +33,15 @@ async def on_forget_answer(update: Update, context: BotContext) -> None:
     press = await pressed(update, context, Action.FORGET)
     if press is None or context.subject is None:
         return
+    t = context.t  # the language in use: the answer is read before the choice is gone
     if press.button.argument != "yes":
-        await press.message.edit_text(forget_cancelled(context.t))
+        await press.message.edit_text(forget_cancelled(t))
         return
     subject = context.subject
     await context.in_transaction(lambda session: forget(session, subject))
     forget_conversation(context.user_data)
     context.kept(Preferences())
-    await press.message.edit_text(forgotten(context.t))
+    await press.message.edit_text(forgotten(t))
 
 
 HANDLERS = [

@@ -7,7 +7,7 @@ from telegram.ext import CommandHandler, filters
 
 from bot.answering import areas
 from bot.context import BotContext
-from bot.render.replies import area_menu, help_text, unknown_area, welcome
+from bot.render.replies import area_menu, help_text, welcome
 from bot.replying import send_replies
 from directory.errors import UnknownPartnership
 from directory.preferences import choose_area
@@ -30,7 +30,7 @@ async def start(update: Update, context: BotContext) -> None:
         )
     except UnknownPartnership:
         t = context.t
-        await send_replies(message, [unknown_area(t), area_menu(t, await areas(context))])
+        await send_replies(message, [area_menu(t, await areas(context), unknown_link=True)])
         return
     context.kept(preferences)
     await send_replies(message, [welcome(context.t, area_name=preferences.area_name)])

@@ -362,7 +362,13 @@ def language_chosen(t: Translator, *, automatic: bool) -> Reply:
     return Reply(text, need_menu(t))
 
 
-def area_menu(t: Translator, areas: Sequence[PartnershipSummary], *, page: int = 0) -> Reply:
+def area_menu(
+    t: Translator,
+    areas: Sequence[PartnershipSummary],
+    *,
+    page: int = 0,
+    unknown_link: bool = False,
+) -> Reply:
     start = page * AREAS_PER_PAGE
     shown = areas[start : start + AREAS_PER_PAGE]
     rows = [
@@ -373,17 +379,25 @@ def area_menu(t: Translator, areas: Sequence[PartnershipSummary], *, page: int =
         ]
         for area in shown
     ]
-    if len(areas) > start + AREAS_PER_PAGE:
-        rows.append(
-            [InlineKeyboardButton(t("More areas ▸"), callback_data=button(Action.AREAS, page + 1))]
+    paging = []
+    if page > 0:
+        paging.append(
+            InlineKeyboardButton(t("◂ Back"), callback_data=button(Action.AREAS, page - 1))
         )
+    if len(areas) > start + AREAS_PER_PAGE:
+        paging.append(
+            InlineKeyboardButton(t("More areas ▸"), callback_data=button(Action.AREAS, page + 1))
+        )
+    if paging:
+        rows.append(paging)
     rows.append(
         [InlineKeyboardButton(t("All of England"), callback_data=button(Action.AREA, NO_AREA))]
     )
-    return Reply(
-        t("Which area are you in? I will show its local offers first."),
-        InlineKeyboardMarkup(rows),
-    )
+    question = t("Which area are you in? I will show its local offers first.")
+    if unknown_link:
+        unknown = t("That link is for an area I do not know.")
+        question = Html(f"{unknown}\n\n{question}")
+    return Reply(question, InlineKeyboardMarkup(rows))
 
 
 def area_chosen(t: Translator, area_name: str | None) -> Reply:
@@ -393,10 +407,6 @@ def area_chosen(t: Translator, area_name: str | None) -> Reply:
         question = t("What would you like help with?")
         text = Html(f"{_area_line(t, area_name)}\n\n{question}")
     return Reply(text, need_menu(t))
-
-
-def unknown_area(t: Translator) -> Reply:
-    return Reply(t("That link is for an area I do not know. Please choose your area:"))
 
 
 def placed(t: Translator, postcode: str) -> Reply:
@@ -420,7 +430,9 @@ def located(t: Translator) -> Reply:
     )
 
 
-def privacy_notice(t: Translator, kept: Preferences) -> Reply:
+def privacy_notice(
+    t: Translator, kept: Preferences, *, shared_location: bool = False, postcode: str | None = None
+) -> Reply:
     lines = [
         t("<b>What I keep, and why</b>"),
         t("• I do not keep what you write. I read your message to find help, then forget it."),
@@ -445,12 +457,21 @@ def privacy_notice(t: Translator, kept: Preferences) -> Reply:
         "",
         t("<b>What I keep about you now</b>"),
     ]
-    if kept.empty:
+    if kept.empty and not shared_location and postcode is None:
         lines.append(t("Nothing."))
     if kept.language is not None:
         lines.append(t("Language: {language}", language=LANGUAGE_NAMES[kept.language]))
     if kept.area_name is not None:
         lines.append(t("Area: {area}", area=field(t, kept.area_name)))
+    if shared_location:
+        lines.append(t("In memory for up to an hour, never stored: the location you shared"))
+    elif postcode is not None:
+        lines.append(
+            t(
+                "In memory for up to an hour, never stored: the postcode {postcode}",
+                postcode=postcode,
+            )
+        )
     lines += ["", t("/forget erases everything I keep about you.")]
     return Reply("\n".join(lines))
 

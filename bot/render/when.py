@@ -78,7 +78,7 @@ def _schedule(t: Translator, lines: tuple[ScheduleLine, ...]) -> Html:
             f"{_time(t, span.start)}–{_time(t, span.end)}" for span in line.spans
         )
         parts.append(t("{days} {hours}", days=days, hours=Html(spans)))
-    return Html("; ".join(parts))
+    return Html(" · ".join(parts))
 
 
 def _days(t: Translator, weekdays: tuple[int, ...]) -> str:
@@ -119,4 +119,4 @@ def distance(t: Translator, km: float) -> Html:
     if minutes > 10:  # nobody walks to the minute: "about 25 minutes", not 23
         minutes = round(minutes / 5) * 5
     walk = t.plural("about {n} minute on foot", "about {n} minutes on foot", minutes)
-    return Html(f"{away}, {walk}")
+    return Html(f"{away}{t.context('list separator', ', ')}{walk}")

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.callback_data import Action, button, need_button
-from bot.i18n import Catalogs
+from bot.i18n import Catalogs, Html
 from bot.offline_api import private_user, text_update
 from directory.languages import LANGUAGE_NAMES
 from directory.models import ProblemKind, ProblemReport, UnmetNeed, UnmetReason, UserPreference
@@ -129,7 +129,7 @@ async def test_area_menu_pages_and_choosing_all_of_england(bot: BotHarness) -> N
 async def test_shared_location_reorders_nearest_first_with_distances(bot: BotHarness) -> None:
     first = "\n".join(texts(await food_results(bot)))
     prompt = [c for c in messages(await food_results(bot)) if markup(c).get("keyboard")]
-    assert "share your location" in first and "larder" not in first
+    assert "share your location" in first and "1. <b>Par Bay community larder" not in first
     assert not prompt  # asked once, not every time
     replies = texts(await bot.share_location(*PAR))
     assert "nearest places first" in replies[0]
@@ -269,3 +269,60 @@ async def test_command_menus_are_registered_in_every_language(deps) -> None:
     assert "language" in str(english.params["commands"]) and "forget" in str(
         english.params["commands"]
     )
+
+
+# Language continuity and edges found by trying it as a resident
+
+
+async def test_buttons_go_on_in_the_language_the_person_wrote_in(bot: BotHarness) -> None:
+    polish = CATALOGS.get("pl")
+    page = with_buttons(await bot.send("nie mam co jeść", language="en"))[-1]
+    [more] = with_buttons(await bot.press(button_data(page, "▸"), page.result))
+    food = Html(f"<b>{polish('Food')}</b>")
+    assert more.params["text"].startswith(polish("More for {needs}:", needs=food))
+
+
+async def test_an_english_word_does_not_switch_a_urdu_phone_to_english(bot: BotHarness) -> None:
+    urdu = CATALOGS.get("ur")
+    [reply] = texts(await bot.send("hello", language="ur"))
+    assert reply == urdu("Hello! Tell me what you need help with, or pick a topic:")
+
+
+async def test_a_postcode_before_any_need_asks_what_is_needed(bot: BotHarness) -> None:
+    replies = messages(await bot.send("YO31 0AB"))
+    assert "YO31 0AB" in replies[0].params["text"]
+    assert "What would you like help with?" in replies[-1].params["text"]
+    assert buttons(replies[-1])
+
+
+async def test_after_a_crisis_message_a_postcode_does_not_rerun_an_earlier_search(
+    bot: BotHarness,
+) -> None:
+    await bot.send("I feel so lonely")
+    await bot.send("I want to end it all")
+    replies = texts(await bot.send("YO31 0AB"))
+    assert "Here is what I found" not in "\n".join(replies)
+    assert "What would you like help with?" in replies[-1]
+
+
+async def test_forget_answers_in_the_language_that_was_chosen(bot: BotHarness) -> None:
+    polish = CATALOGS.get("pl")
+    [menu] = messages(await bot.send("/language"))
+    await bot.press(button_data(menu, "Polski"), menu.result)
+    [question] = messages(await bot.send("/forget"))
+    calls = await bot.press(button(Action.FORGET, "yes"), question.result)
+    erased = polish("Done. Everything I kept about you has been erased.")
+    assert calls[-1].params["text"] == erased
+
+
+async def test_privacy_shows_a_postcode_held_in_memory(bot: BotHarness) -> None:
+    await bot.send("LS5 3AB")
+    notice = texts(await bot.send("/privacy"))[0]
+    assert "LS5 3AB" in notice and "Nothing." not in notice
+
+
+async def test_an_unknown_area_link_is_one_message(bot: BotHarness) -> None:
+    [reply] = messages(await bot.send("/start area_atlantis"))
+    assert reply.params["text"].startswith("That link is for an area I do not know.")
+    [second] = messages(await bot.press(button_data(reply, "More areas"), reply.result))
+    assert any("Back" in b["text"] for b in buttons(second))

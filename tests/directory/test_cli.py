@@ -151,7 +151,10 @@ def test_reports_lists_the_queue_and_resolves_a_report(
     listed = directory("reports", "--area", "keighley", cwd=workdir, database_url=database_url)
     assert listed.returncode == 0, listed.stderr
     assert "keighley-youth-club" in listed.stdout and "closed" in listed.stdout
-    assert "1 open report(s)" in listed.stderr
+    assert "1 open report" in listed.stderr
+    unknown = directory("reports", "--area", "nope", cwd=workdir, database_url=database_url)
+    assert unknown.returncode == 1
+    assert unknown.stderr.strip() == "wellplaced: unknown partnership area: nope"
     resolved = directory(
         "reports", "--resolve", str(report_id), cwd=workdir, database_url=database_url
     )

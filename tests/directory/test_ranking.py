@@ -146,3 +146,38 @@ def test_distance_is_great_circle() -> None:
     assert distance_km(Position(51.5074, -0.1278), Position(53.4808, -2.2426)) == pytest.approx(
         262, abs=3
     )
+
+
+def test_in_a_chosen_area_its_own_offers_come_before_national_ones(
+    template: OfferSummary,
+) -> None:
+    national = twin(template, "a-national", partnership_slug=None, description="Food. Food!")
+    local = twin(template, "b-local", partnership_slug="par-bay")
+    ranked = OfferIndex([national, local]).rank({"food": 1.0}, area="par-bay")
+    assert ids(ranked) == ["b-local", "a-national"]
+
+
+def test_specialist_services_come_after_general_ones_unless_asked_for(
+    template: OfferSummary,
+) -> None:
+    index = OfferIndex(
+        [
+            twin(template, "a-crisis-line", needs=("crisis", "food")),
+            twin(template, "b-youth", needs=("children_young_people", "food")),
+            twin(template, "c-general", needs=("food",)),
+        ]
+    )
+    assert ids(index.rank({"food": 1.0})) == ["c-general", "b-youth", "a-crisis-line"]
+    assert ids(index.rank({"food": 1.0, "children_young_people": 1.0}))[0] == "b-youth"
+
+
+def test_a_place_opening_tomorrow_beats_one_opening_in_a_fortnight(
+    template: OfferSummary,
+) -> None:
+    index = OfferIndex(
+        [
+            twin(template, "a-fortnight", opening_hours="Dec 08 10:00-12:00"),
+            twin(template, "b-tomorrow", opening_hours="We 10:00-12:00"),
+        ]
+    )
+    assert ids(index.rank({"food": 1.0}, now=TUESDAY_NOON)) == ["b-tomorrow", "a-fortnight"]
