@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from html.parser import HTMLParser
 
-from bot.i18n import Catalogs, Translator
-from bot.render import MESSAGE_LIMIT, pack
+import pytest
+
+from bot.i18n import Catalogs, Html, Translator
+from bot.render import MESSAGE_LIMIT, Reply, pack
 from bot.render.cards import offer_card as render_card
+from bot.render.replies import Showing, crisis_block, help_text, results, safety_line, welcome
+from directory.languages import SUPPORTED_LANGUAGES
+from directory.matching import MatchResult, NeedScore, Status
+from directory.needs import Need
 from directory.ranking import RankedOffer
 from directory.summaries import OfferSummary
 
@@ -117,3 +124,50 @@ def test_distance_is_in_miles_with_a_walking_time_when_walkable() -> None:
     assert "2 miles away" in offer_card(english, summary(), 3.5)
     assert "on foot" not in offer_card(english, summary(), 3.5)
     assert "5 mil od Ciebie" in offer_card(Catalogs().get("pl"), summary(), 8.0)
+
+
+class _TelegramHtml(HTMLParser):
+    """Fails on what Telegram would reject: unknown or unbalanced tags."""
+
+    ALLOWED = frozenset({"b", "i", "a"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        assert tag in self.ALLOWED, tag
+        self.open.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        assert self.open and self.open.pop() == tag, tag
+
+
+def well_formed(text: str) -> bool:
+    parser = _TelegramHtml()
+    parser.feed(text)
+    parser.close()
+    return not parser.open
+
+
+@pytest.mark.parametrize("language", SUPPORTED_LANGUAGES)
+def test_every_language_renders_well_formed_answers_with_its_own_labels(language: str) -> None:
+    t = Catalogs().get(language)
+    offers = tuple(
+        RankedOffer(summary(id=f"o{i}", name=f"<Place & {i}>"), 1.0, ("food",), 0.8 * i)
+        for i in range(1, 6)
+    )
+    result = MatchResult(Status.MATCHED, language, (NeedScore(Need.FOOD, 0.9),), offers)
+    showing = Showing(key="k", now=TUESDAY_11, timezone="Europe/London", ask_where=True)
+    replies = [*results(t, result, showing), Reply(crisis_block(t)), welcome(t), help_text(t)]
+    for reply in replies:
+        assert well_formed(reply.text), reply.text
+        assert len(reply.text) <= MESSAGE_LIMIT
+    page = replies[0].text
+    assert t("💷 <b>Cost:</b> {cost}", cost=Html("")).strip() in page
+    assert "&lt;Place &amp; 1&gt;" in page
+    assert safety_line(t) in page
+    if language != "en":
+        assert "Where:" not in page and "Report a problem" not in str(replies[0].keyboard)
+    for number in ("999", "116 123", "85258", "0800 1111"):
+        assert number in replies[-3].text
