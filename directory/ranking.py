@@ -155,7 +155,18 @@ class OfferIndex:
         self._emphasis: list[dict[str, float]] = []
         # Offer names by their first word: name -> the offers that carry it.
         self._names: dict[str, dict[tuple[str, ...], list[int]]] = defaultdict(dict)
-        self._postcodes = [parse_postcode(o.postcode) if o.postcode else None for o in self.offers]
+        # Directories repeat a few postcodes (often just districts) many times: parse each once.
+        postcodes = {
+            code: parse_postcode(code) for code in {o.postcode for o in self.offers} if code
+        }
+        self._postcodes = [postcodes.get(o.postcode) if o.postcode else None for o in self.offers]
+        # Specialities an offer has (see SPECIALIST_PENALTY), mostly none: looked up per ranking.
+        self._specialities = [
+            tuple(
+                (need, penalty) for need, penalty in SPECIALIST_PENALTY.items() if need in o.needs
+            )
+            for o in self.offers
+        ]
         for position, offer in enumerate(self.offers):
             self._index_text(position, offer, detector)
         self._average_length = sum(self._lengths) / len(self._lengths) if self._lengths else 1.0
@@ -267,7 +278,9 @@ class OfferIndex:
         named_set = set(named)
         elsewhere = WEIGHTS["place"] * 0.5
         at_home = WEIGHTS["place"] if area is not None else elsewhere
-        scored: list[_Scored] = []
+        placed = near.position is not None or near.postcode is not None
+        banded = placed or area is not None
+        scored: list[tuple[int, float, float, bool, str, str, int, float | None]] = []
         for position in candidates:
             offer = self.offers[position]
             slug = offer.partnership_slug
@@ -285,18 +298,18 @@ class OfferIndex:
                 + relevance_weight * relevance.get(position, 0.0)
                 + (at_home if slug == area else elsewhere)
             )
-            distance = self._distance(offer, near.position)
+            distance = self._distance(offer, near.position) if placed else None
             if distance is not None:
                 score += WEIGHTS["proximity"] / (1.0 + distance / 5.0)
-            band, nearness = self._band(position, distance, near, area)
-            for speciality, penalty in SPECIALIST_PENALTY.items():
-                if speciality in offer.needs and speciality not in needs:
+            band, nearness = self._band(position, distance, near, area) if banded else (_NEAR, 0.0)
+            for speciality, penalty in self._specialities[position]:
+                if speciality not in needs:
                     score -= penalty
             if position in named_set:
                 score += NAMED_BONUS
                 band = _NAMED
             scored.append(
-                _Scored(
+                (
                     band,
                     nearness,
                     -score,
@@ -308,7 +321,10 @@ class OfferIndex:
                 )
             )
         # Only the head is ever shown, so only the head is sorted and described.
-        head = heapq.nsmallest(max(limit, 1) * HOURS_RERANK_FACTOR, scored)
+        head = [
+            _Scored._make(entry)
+            for entry in heapq.nsmallest(max(limit, 1) * HOURS_RERANK_FACTOR, scored)
+        ]
         if now is not None:
             head = sorted(self._with_hours(entry, now) for entry in head)
         return [self._ranked(entry, needs) for entry in head]
