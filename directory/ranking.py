@@ -10,7 +10,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
@@ -213,31 +213,30 @@ class OfferIndex:
         return lists
 
     def _need_cells(self) -> dict[str, dict[tuple[int, int], list[int]]]:
+        """Per need, offers by grid cell: best first."""
         cells: dict[str, dict[tuple[int, int], list[int]]] = defaultdict(lambda: defaultdict(list))
-        for position, offer in enumerate(self.offers):
-            if offer.latitude is None or offer.longitude is None:
-                continue
-            for need in offer.needs:
+        for need, position in self._best_first():
+            offer = self.offers[position]
+            if offer.latitude is not None and offer.longitude is not None:
                 cells[need][_cell(offer.latitude, offer.longitude)].append(position)
-        for need, by_cell in cells.items():
-            for positions in by_cell.values():
-                positions.sort(key=self._static_key(need))  # type: ignore[arg-type]
         return cells
 
     def _need_districts(self) -> dict[str, dict[str, list[int]]]:
         """Per need, offers by postcode district and by postcode area: best first."""
         lists: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
-        for position, offer in enumerate(self.offers):
+        for need, position in self._best_first():
             postcode = self._postcodes[position]
-            if postcode is None:
-                continue
-            for need in offer.needs:
+            if postcode is not None:
                 lists[need][postcode.district].append(position)
                 lists[need][postcode.area].append(position)
-        for need, by_district in lists.items():
-            for positions in by_district.values():
-                positions.sort(key=self._static_key(need))  # type: ignore[arg-type]
         return lists
+
+    def _best_first(self) -> Iterator[tuple[str, int]]:
+        """Every (need, offer) pair, best first within each need: walking the sorted list of
+        all offers keeps any list filled from it sorted too, with no sorting of its own."""
+        for need, by_place in self._lists.items():
+            for position in by_place[_ALL]:
+                yield need, position
 
     def named_in(self, words: Sequence[str]) -> list[int]:
         """Offers whose whole name the message contains, as in "the samaritans number"."""
