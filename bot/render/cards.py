@@ -34,6 +34,8 @@ def offer_card(
     lines.append(
         t("🕒 <b>When:</b> {hours}", hours=when_open(t, offer.opening_hours, now, timezone))
     )
+    if offer.audience:
+        lines.append(t("👥 <b>Who for:</b> {audience}", audience=field(t, offer.audience)))
     lines.append(t("💷 <b>Cost:</b> {cost}", cost=field(t, offer.cost)))
     lines.append(t("➡️ <b>How to get in:</b> {access}", access=field(t, offer.access, ACCESS_LIMIT)))
     contact = _contact(t, offer)

@@ -171,3 +171,9 @@ def test_every_language_renders_well_formed_answers_with_its_own_labels(language
         assert "Where:" not in page and "Report a problem" not in str(replies[0].keyboard)
     for number in ("999", "116 123", "85258", "0800 1111"):
         assert number in replies[-3].text
+
+
+def test_card_says_who_the_offer_is_for() -> None:
+    card = offer_card(Catalogs().get("en"), summary(audience="Women only, 16 and over"))
+    assert "👥 <b>Who for:</b> Women only, 16 and over" in card
+    assert "Dla kogo:" in offer_card(Catalogs().get("pl"), summary())
