@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from typing import Any
 
 from telegram import Message, ReplyKeyboardMarkup
 
@@ -29,19 +30,22 @@ async def areas(context: BotContext) -> list[PartnershipSummary]:
     return sorted(partnerships.values(), key=lambda p: p.name.casefold())
 
 
-async def search_text(context: BotContext, text: str) -> MatchResult:
+def _situation(context: BotContext) -> dict[str, Any]:
+    """What every search on the person's behalf takes from what they told us."""
     position, postcode = context.memory.whereabouts()
+    return {
+        "area": context.preferences.area,
+        "near": position,
+        "postcode": postcode,
+        "language": context.t.language,
+        "limit": RESULTS_FETCHED,
+    }
+
+
+async def search_text(context: BotContext, text: str) -> MatchResult:
+    situation = _situation(context)
     result = await context.in_transaction(
-        lambda session: find_help(
-            session,
-            context.deps.catalogue,
-            text,
-            area=context.preferences.area,
-            near=position,
-            postcode=postcode,
-            language=context.t.language,
-            limit=RESULTS_FETCHED,
-        )
+        lambda session: find_help(session, context.deps.catalogue, text, **situation)
     )
     if result.postcode is not None:
         context.memory.place(postcode=result.postcode)
@@ -51,18 +55,10 @@ async def search_text(context: BotContext, text: str) -> MatchResult:
 async def search_needs(
     context: BotContext, needs: Sequence[Need], *, record_unmet: bool = True
 ) -> MatchResult:
-    position, postcode = context.memory.whereabouts()
+    situation = _situation(context)
     return await context.in_transaction(
         lambda session: find_offers_for_need(
-            session,
-            context.deps.catalogue,
-            needs,
-            area=context.preferences.area,
-            near=position,
-            postcode=postcode,
-            language=context.t.language,
-            limit=RESULTS_FETCHED,
-            record_unmet=record_unmet,
+            session, context.deps.catalogue, needs, record_unmet=record_unmet, **situation
         )
     )
 

@@ -16,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from directory.hours import HoursState, opening_status
+from directory.hours import HoursState, is_open, opening_status
 from directory.postcodes import Postcode, closeness, parse_postcode
 from directory.summaries import OfferSummary
 from directory.text import normalise, tokens
@@ -114,9 +114,9 @@ def _cells_within(centre: Position, radius_km: float) -> list[tuple[int, int]]:
 def _open_share(hours: str, timezone: str, bucket: int) -> float:
     """1 when open at the time `bucket` (a Unix time), a part of it when opening soon."""
     moment = datetime.fromtimestamp(bucket, UTC)
-    status = opening_status(hours, moment, timezone)
-    if status.state in {HoursState.OPEN, HoursState.ALWAYS}:
+    if is_open(hours, moment, timezone):  # the cheap question first
         return 1.0
+    status = opening_status(hours, moment, timezone)
     if status.state is HoursState.CLOSED and status.change is not None:
         wait = status.change - moment
         for within, share in OPENS_SOON:

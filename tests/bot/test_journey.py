@@ -56,7 +56,7 @@ async def test_a_chosen_language_is_kept_and_beats_telegram_and_the_message(
     assert row.language == "pl" and "1001" not in row.subject
     # Later replies are Polish, even to an English message from an English phone.
     replies = texts(await bot.send("I feel so lonely", language="en"))
-    assert polish(Need.LONELINESS and "Loneliness and company") in replies[0]
+    assert polish("Loneliness and company") in replies[0]
 
 
 async def test_automatic_language_forgets_the_choice(
@@ -72,10 +72,10 @@ async def test_automatic_language_forgets_the_choice(
 
 async def test_without_a_choice_the_telegram_language_is_used(bot: BotHarness) -> None:
     welcome_pl = texts(await bot.send("/start", language="pl"))[0]
-    assert welcome_pl == CATALOGS.get("pl")(
+    assert welcome_pl.split("\n\n")[0] == CATALOGS.get("pl")(
         "<b>Hello, and welcome.</b> I can help you find local groups, services and support "
         "near you: company, food, keeping warm, money worries, feeling low and more."
-    ) + welcome_pl.removeprefix(welcome_pl.split("\n\n")[0])
+    )
 
 
 async def test_concurrent_users_each_get_their_own_language(deps, catalogs: Catalogs) -> None:
